@@ -1,0 +1,17 @@
+import type { FileReader } from '../formats/index.js'
+
+/** Everything a command touches outside itself, so tests run commands in-process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly reader: FileReader
+  readonly files: FileSystem
+  /** Today's date as YYYY-MM-DD; commands take the clock from here, never from `Date`. */
+  readonly today: () => string
+}
+
+export interface FileSystem {
+  readonly kindOf: (path: string) => Promise<'file' | 'directory' | 'missing'>
+  readonly writeNew: (path: string, content: string) => Promise<void>
+  readonly makeDirectory: (path: string) => Promise<void>
+}

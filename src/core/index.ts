@@ -1,0 +1,13 @@
+export { InternalError } from './errors.js'
+export {
+  formatPath,
+  hasErrors,
+  ISSUE_SEVERITIES,
+  type DocumentPath,
+  type Issue,
+  type IssueSeverity,
+} from './issue.js'
+export { err, ok, type Result } from './result.js'
+export * from './model/index.js'
+// lifecycle
+// regulatory

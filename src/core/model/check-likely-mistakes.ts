@@ -1,0 +1,147 @@
+import type { Issue } from '../issue.js'
+import type { DeviceModel } from './model-document-schema.js'
+
+const warning = (code: string, message: string, path: Issue['path']): Issue => ({
+  severity: 'warning',
+  code,
+  message,
+  path,
+})
+
+/**
+ * Things that are allowed but usually wrong: a model that says less than the device does, or a
+ * decision that no longer points at anything.
+ */
+export const checkLikelyMistakes = (model: DeviceModel): Issue[] => [
+  ...checkInterfacesWithoutFlows(model),
+  ...checkTherapyWithoutHazard(model),
+  ...checkIsolatedElements(model),
+  ...checkComponentSupport(model),
+  ...checkReleasesWithoutSbom(model),
+  ...checkOrphanedAssessments(model),
+]
+
+const checkInterfacesWithoutFlows = (model: DeviceModel): Issue[] => {
+  const used = new Set(model.dataFlows.flatMap((flow) => flow.interfaces ?? []))
+  return model.interfaces.flatMap((item, i) =>
+    item.status === 'active' && !used.has(item.id)
+      ? [
+          warning(
+            'model/interface-without-flow',
+            `interface '${item.id}' is active but no data flow uses it; add its flows or mark it unused or disabled`,
+            ['interfaces', i],
+          ),
+        ]
+      : [],
+  )
+}
+
+const checkTherapyWithoutHazard = (model: DeviceModel): Issue[] => {
+  const withHazard = new Set(model.hazards.flatMap((hazard) => hazard.functions ?? []))
+  return model.product.clinicalFunctions.flatMap((fn, i) =>
+    fn.category === 'therapy-delivery' && !withHazard.has(fn.id)
+      ? [
+          warning(
+            'model/therapy-function-without-hazard',
+            `therapy function '${fn.id}' has no hazard; a compromised therapy function can harm the patient`,
+            ['product', 'clinicalFunctions', i],
+          ),
+        ]
+      : [],
+  )
+}
+
+const checkIsolatedElements = (model: DeviceModel): Issue[] => {
+  const connected = new Set(
+    model.dataFlows.flatMap((flow) => [flow.from, flow.to, ...(flow.intermediaries ?? [])]),
+  )
+  return model.elements.flatMap((element, i) =>
+    connected.has(element.id)
+      ? []
+      : [
+          warning(
+            'model/isolated-element',
+            `element '${element.id}' has no data flow; the threat model cannot reason about it`,
+            ['elements', i],
+          ),
+        ],
+  )
+}
+
+const checkComponentSupport = (model: DeviceModel): Issue[] =>
+  model.components.flatMap((component, i) => {
+    if (component.supportLevel === 'unknown') {
+      return [
+        warning(
+          'model/component-support-unknown',
+          `component '${component.id}' has an unknown support level; FDA expects the level of support of every component`,
+          ['components', i, 'supportLevel'],
+        ),
+      ]
+    }
+    if (component.endOfSupport === undefined && component.kind !== 'hardware') {
+      return [
+        warning(
+          'model/component-without-end-of-support',
+          `component '${component.id}' has no end-of-support date; FDA expects one for every software component`,
+          ['components', i],
+        ),
+      ]
+    }
+    return []
+  })
+
+const checkReleasesWithoutSbom = (model: DeviceModel): Issue[] =>
+  model.releases.flatMap((release, i) =>
+    release.sboms === undefined || release.sboms.length === 0
+      ? [
+          warning(
+            'model/release-without-sbom',
+            `release '${release.version}' has no SBOM; section 524B(b)(3) requires one for cyber devices`,
+            ['releases', i],
+          ),
+        ]
+      : [],
+  )
+
+const checkOrphanedAssessments = (model: DeviceModel): Issue[] => {
+  const ids = new Set<string>(
+    [
+      ...model.elements,
+      ...model.interfaces,
+      ...model.dataFlows,
+      ...model.assets,
+      ...model.trustBoundaries,
+      ...model.components,
+    ].map((item) => item.id),
+  )
+  const threats = new Set(model.threats.map((threat) => threat.id))
+  const issues: Issue[] = []
+  model.threatAssessments.forEach((assessment, i) => {
+    const at = assessment.threat.indexOf('@')
+    const known = at < 0 ? threats.has(assessment.threat) : ids.has(assessment.threat.slice(at + 1))
+    if (!known) {
+      issues.push(
+        warning(
+          'model/orphaned-assessment',
+          `assessment of threat '${assessment.threat}' matches nothing in the model; was the element renamed or removed?`,
+          ['threatAssessments', i, 'threat'],
+        ),
+      )
+    }
+  })
+  const components = new Set(model.components.map((component) => component.id))
+  model.findingAssessments.forEach((assessment, i) => {
+    const component = assessment.finding.slice(assessment.finding.lastIndexOf('@') + 1)
+    if (!components.has(component)) {
+      issues.push(
+        warning(
+          'model/orphaned-assessment',
+          `assessment of finding '${assessment.finding}' names component '${component}', which is not in the model`,
+          ['findingAssessments', i, 'finding'],
+        ),
+      )
+    }
+  })
+  return issues
+}

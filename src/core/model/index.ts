@@ -1,0 +1,37 @@
+export type {
+  Actor,
+  Asset,
+  DataFlow,
+  Element,
+  Interface,
+  Role,
+  TrustBoundary,
+} from './architecture-schema.js'
+export { closestMatch } from './closest-match.js'
+export { isPartOfDevice } from './device-scope.js'
+export {
+  FORMAT_VERSION,
+  LIST_SECTIONS,
+  modelJsonSchema,
+  SCHEMA_ID,
+  type DeviceModel,
+  type ModelDocument,
+} from './model-document-schema.js'
+export {
+  parseDeviceModel,
+  type ModelFragment,
+  type ModelParseOutcome,
+} from './parse-device-model.js'
+export type { ClinicalFunction, Product } from './product-schema.js'
+export type { Harm, Hazard, HazardousSituation, SeverityLevel } from './safety-schema.js'
+export type {
+  Control,
+  FindingAssessment,
+  Threat,
+  ThreatAssessment,
+  Verification,
+} from './security-schema.js'
+export { FDA_SEVERITY_SCALE } from './severity-scale.js'
+export { checkSbomLinks, type SbomIdentities } from './check-sbom-links.js'
+export type { Component, Release, Sbom } from './supply-chain-schema.js'
+export * from './vocabulary.js'

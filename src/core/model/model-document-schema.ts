@@ -1,0 +1,129 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+import {
+  ActorSchema,
+  AssetSchema,
+  DataFlowSchema,
+  ElementSchema,
+  InterfaceSchema,
+  RoleSchema,
+  TrustBoundarySchema,
+} from './architecture-schema.js'
+import { ProductSchema } from './product-schema.js'
+import {
+  HarmSchema,
+  HazardousSituationSchema,
+  HazardSchema,
+  SeverityLevelSchema,
+} from './safety-schema.js'
+import {
+  ControlSchema,
+  FindingAssessmentSchema,
+  ThreatAssessmentSchema,
+  ThreatSchema,
+  VerificationSchema,
+} from './security-schema.js'
+import { ComponentSchema, ReleaseSchema, SbomSchema } from './supply-chain-schema.js'
+
+export const FORMAT_VERSION = 'v1'
+export const SCHEMA_ID = 'urn:medcyber:schema:model:v1'
+
+/**
+ * The sections that hold lists of items. A model may be split over several files: each file is a
+ * document with any of these sections, and the lists are joined in include order.
+ */
+export const LIST_SECTIONS = [
+  'elements',
+  'interfaces',
+  'dataFlows',
+  'trustBoundaries',
+  'roles',
+  'actors',
+  'assets',
+  'components',
+  'sboms',
+  'releases',
+  'hazards',
+  'hazardousSituations',
+  'harms',
+  'threats',
+  'controls',
+  'verifications',
+  'threatAssessments',
+  'findingAssessments',
+] as const
+export type ListSection = (typeof LIST_SECTIONS)[number]
+
+/** Sections that may appear in only one file of a model. */
+export const SINGLE_SECTIONS = ['product', 'severityScale'] as const
+export type SingleSection = (typeof SINGLE_SECTIONS)[number]
+
+/** One file of a device model in the `medcyber/v1` format. */
+export const ModelDocumentSchema = Type.Object(
+  {
+    medcyber: Type.Literal(FORMAT_VERSION, { description: 'Format version; always "v1"' }),
+    $schema: Type.Optional(Type.String({ description: 'JSON Schema reference, for editors' })),
+    include: Type.Optional(
+      Type.Array(
+        Type.String({
+          minLength: 1,
+          maxLength: 1000,
+          description: 'Relative path of a model file',
+        }),
+        { uniqueItems: true, description: 'Further model files, relative to this one' },
+      ),
+    ),
+    product: Type.Optional(ProductSchema),
+    severityScale: Type.Optional(
+      Type.Array(SeverityLevelSchema, {
+        minItems: 2,
+        description:
+          'Severity of patient harm, least severe first; defaults to the five FDA postmarket levels',
+      }),
+    ),
+    elements: Type.Optional(Type.Array(ElementSchema, { description: 'Architecture elements' })),
+    interfaces: Type.Optional(Type.Array(InterfaceSchema)),
+    dataFlows: Type.Optional(Type.Array(DataFlowSchema)),
+    trustBoundaries: Type.Optional(Type.Array(TrustBoundarySchema)),
+    roles: Type.Optional(Type.Array(RoleSchema)),
+    actors: Type.Optional(Type.Array(ActorSchema)),
+    assets: Type.Optional(
+      Type.Array(AssetSchema, { description: 'Data and functions to protect' }),
+    ),
+    components: Type.Optional(Type.Array(ComponentSchema)),
+    sboms: Type.Optional(Type.Array(SbomSchema)),
+    releases: Type.Optional(Type.Array(ReleaseSchema)),
+    hazards: Type.Optional(Type.Array(HazardSchema)),
+    hazardousSituations: Type.Optional(Type.Array(HazardousSituationSchema)),
+    harms: Type.Optional(Type.Array(HarmSchema)),
+    threats: Type.Optional(Type.Array(ThreatSchema, { description: 'Threats written by hand' })),
+    controls: Type.Optional(Type.Array(ControlSchema)),
+    verifications: Type.Optional(Type.Array(VerificationSchema)),
+    threatAssessments: Type.Optional(Type.Array(ThreatAssessmentSchema)),
+    findingAssessments: Type.Optional(Type.Array(FindingAssessmentSchema)),
+  },
+  {
+    $id: SCHEMA_ID,
+    title: 'medcyber device model (medcyber/v1)',
+    description:
+      'A medical device security model: product, architecture, supply chain, safety and security. A model may span several files joined with include.',
+    additionalProperties: false,
+    patternProperties: { '^x-': {} },
+  },
+)
+
+export type ModelDocument = Static<typeof ModelDocumentSchema>
+
+type Lists = { readonly [S in ListSection]-?: NonNullable<ModelDocument[S]> }
+
+/** A whole device model: every file merged, every list present. */
+export interface DeviceModel extends Lists {
+  readonly product: NonNullable<ModelDocument['product']>
+  readonly severityScale: NonNullable<ModelDocument['severityScale']>
+}
+
+/** The JSON Schema for one model file, as published by `medcyber schema`. */
+export const modelJsonSchema = (): Record<string, unknown> => ({
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  ...(JSON.parse(JSON.stringify(ModelDocumentSchema)) as Record<string, unknown>),
+})

@@ -1,0 +1,128 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+import {
+  Closed,
+  DateString,
+  FINDING_ID_PATTERN,
+  Id,
+  Name,
+  Refs,
+  StringEnum,
+  THREAT_REF_PATTERN,
+  Text,
+} from './schema-helpers.js'
+import {
+  CONTROL_CATEGORIES,
+  CONTROL_KINDS,
+  CONTROL_STATUSES,
+  INDEPENDENCE_LEVELS,
+  STRIDE,
+  THREAT_STATUSES,
+  VERDICTS,
+  VERIFICATION_KINDS,
+  VEX_JUSTIFICATIONS,
+  VEX_RESPONSES,
+  VEX_STATUSES,
+} from './vocabulary.js'
+
+const ThreatRef = Type.String({ pattern: THREAT_REF_PATTERN, maxLength: 200 })
+const ThreatRefs = (description: string) =>
+  Type.Array(ThreatRef, { uniqueItems: true, description })
+
+export const ThreatSchema = Type.Object(
+  {
+    id: Id('Threat id (threats written by hand; generated threats are ruleId@elementId)'),
+    title: Name('Threat title'),
+    description: Type.Optional(Text('Threat scenario')),
+    stride: Type.Array(StringEnum(STRIDE), { minItems: 1, uniqueItems: true }),
+    elements: Refs('Elements, interfaces, data flows or assets the threat targets'),
+    capec: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { uniqueItems: true })),
+    cwe: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { uniqueItems: true })),
+    multiPatient: Type.Optional(Type.Boolean({ description: 'Can harm many patients at once' })),
+  },
+  Closed,
+)
+
+export const ControlSchema = Type.Object(
+  {
+    id: Id('Control id'),
+    name: Name('Control name'),
+    description: Type.Optional(Text('What the control does and how')),
+    category: StringEnum(CONTROL_CATEGORIES, { description: 'FDA premarket control category' }),
+    kind: StringEnum(CONTROL_KINDS),
+    status: StringEnum(CONTROL_STATUSES),
+    elements: Type.Optional(Refs('Elements, interfaces or data flows where the control applies')),
+    mitigates: Type.Optional(ThreatRefs('Threats the control mitigates')),
+    hazardousSituations: Type.Optional(Refs('Hazardous situations the control reduces')),
+    effectOnSafety: Type.Optional(
+      Text(
+        'Effect on safety and essential performance (IMDRF N60: controls must not degrade them)',
+      ),
+    ),
+  },
+  Closed,
+)
+
+const VerificationResultSchema = Type.Object(
+  {
+    release: Name('Release version tested'),
+    date: DateString('Date of the test'),
+    verdict: StringEnum(VERDICTS),
+    summary: Type.Optional(Text('Findings and observations')),
+    report: Type.Optional(Name('Report document id or path')),
+  },
+  Closed,
+)
+
+export const VerificationSchema = Type.Object(
+  {
+    id: Id('Verification id'),
+    name: Name('Test name'),
+    kind: StringEnum(VERIFICATION_KINDS),
+    controls: Type.Optional(Refs('Controls the test verifies')),
+    threats: Type.Optional(ThreatRefs('Threats whose mitigation the test verifies')),
+    performedBy: Type.Optional(Name('Who tested')),
+    independence: Type.Optional(StringEnum(INDEPENDENCE_LEVELS)),
+    tool: Type.Optional(Name('Tool name, version and settings')),
+    results: Type.Optional(Type.Array(VerificationResultSchema)),
+  },
+  Closed,
+)
+
+export const ThreatAssessmentSchema = Type.Object(
+  {
+    threat: Type.String({ pattern: THREAT_REF_PATTERN, maxLength: 200, description: 'Threat id' }),
+    status: StringEnum(THREAT_STATUSES),
+    rationale: Text('Why'),
+    controls: Type.Optional(Refs('Controls that mitigate it')),
+    hazardousSituations: Type.Optional(Refs('Hazardous situations it can cause')),
+    assessedBy: Type.Optional(Name('Who assessed')),
+    date: Type.Optional(DateString('When')),
+  },
+  { ...Closed, description: 'A decision on a threat, kept by its stable id across regeneration' },
+)
+
+export const FindingAssessmentSchema = Type.Object(
+  {
+    finding: Type.String({
+      pattern: FINDING_ID_PATTERN,
+      maxLength: 200,
+      description: 'advisoryId@componentId',
+    }),
+    status: StringEnum(VEX_STATUSES, { description: 'VEX status' }),
+    justification: Type.Optional(StringEnum(VEX_JUSTIFICATIONS)),
+    response: Type.Optional(Type.Array(StringEnum(VEX_RESPONSES), { uniqueItems: true })),
+    detail: Type.Optional(Text('Impact statement or action statement')),
+    controls: Type.Optional(Refs('Controls the decision relies on')),
+    releases: Type.Optional(Type.Array(Name('Release version'), { uniqueItems: true })),
+    assessedBy: Type.Optional(Name('Who assessed')),
+    date: Type.Optional(DateString('When')),
+  },
+  { ...Closed, description: 'VEX triage of a vulnerability finding, kept by its stable id' },
+)
+
+export type Threat = Static<typeof ThreatSchema>
+export type Control = Static<typeof ControlSchema>
+export type Verification = Static<typeof VerificationSchema>
+export type ThreatAssessment = Static<typeof ThreatAssessmentSchema>
+export type FindingAssessment = Static<typeof FindingAssessmentSchema>

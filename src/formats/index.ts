@@ -1,0 +1,9 @@
+export { readCycloneDxIdentities } from './cyclonedx/read-cyclonedx-identities.js'
+export type { FileReadError, FileReader } from './files/file-reader.js'
+export { compareLocatedIssues, type LocatedIssue, type Place } from './located-issue.js'
+export {
+  DEFAULT_MODEL_LOAD_LIMITS,
+  loadDeviceModel,
+  type LoadedModel,
+  type ModelLoadLimits,
+} from './model-yaml/load-device-model.js'
