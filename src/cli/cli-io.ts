@@ -14,4 +14,6 @@ export interface FileSystem {
   readonly kindOf: (path: string) => Promise<'file' | 'directory' | 'missing'>
   readonly writeNew: (path: string, content: string) => Promise<void>
   readonly makeDirectory: (path: string) => Promise<void>
+  /** Paths of the folders directly inside `path`, sorted. */
+  readonly subfolders: (path: string) => Promise<string[]>
 }

@@ -1,12 +1,14 @@
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+
+import { isCalendarDate } from '../core/index.js'
 
 import type { CliIo } from './cli-io.js'
+import { analyzeCommand } from './commands/analyze.js'
+import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
 import { schemaCommand } from './commands/schema.js'
 import { validateCommand } from './commands/validate.js'
 import { EXIT_CODES, type ExitCode } from './exit-codes.js'
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
  * Runs one CLI invocation and returns its exit code. Never throws: usage errors exit 2, bugs
@@ -35,6 +37,28 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--json', 'print { valid, issues } as JSON')
     .action(async (model: string, options: { json?: boolean }) => {
       code = await validateCommand(io, model, { json: options.json === true })
+    })
+
+  program
+    .command('info')
+    .description('derived facts: 524B cyber-device status, documents expected, support phases')
+    .argument('<model>', 'model folder or root model file')
+    .addOption(dateOption('--at <date>', 'evaluate support phases on this date (YYYY-MM-DD)'))
+    .option('--json', 'print the facts as JSON')
+    .action(async (model: string, options: { json?: boolean; at?: string }) => {
+      code = await infoCommand(io, model, {
+        json: options.json === true,
+        ...(options.at === undefined ? {} : { at: options.at }),
+      })
+    })
+
+  program
+    .command('analyze')
+    .description('validate and analyse every model in the given folders (e.g. examples)')
+    .argument('<folders...>', 'model folders, or folders of model folders')
+    .addOption(dateOption('--at <date>', 'evaluate on this date (YYYY-MM-DD)'))
+    .action(async (folders: string[], options: { at?: string }) => {
+      code = await analyzeCommand(io, folders, options.at === undefined ? {} : { at: options.at })
     })
 
   program
@@ -71,8 +95,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
 
 export const dateOption = (flags: string, description: string): Option =>
   new Option(flags, description).argParser((value: string) => {
-    if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-      throw new CommanderError(2, 'medcyber.invalidDate', `invalid date '${value}': use YYYY-MM-DD`)
-    }
+    if (!isCalendarDate(value))
+      throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD.')
     return value
   })

@@ -1,4 +1,5 @@
-import { mkdir, open, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 
 import { err, ok } from '../core/index.js'
 import type { FileReader } from '../formats/index.js'
@@ -55,8 +56,15 @@ const nodeFiles: FileSystem = {
   async writeNew(path, content) {
     await writeFile(path, content, { flag: 'wx' })
   },
-  async makeDirectory(path) {
-    await mkdir(path, { recursive: true })
+  async makeDirectory(folder) {
+    await mkdir(folder, { recursive: true })
+  },
+  async subfolders(folder) {
+    const entries = await readdir(folder, { withFileTypes: true })
+    return entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(folder, entry.name))
+      .sort()
   },
 }
 

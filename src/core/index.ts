@@ -9,5 +9,5 @@ export {
 } from './issue.js'
 export { err, ok, type Result } from './result.js'
 export * from './model/index.js'
-// lifecycle
-// regulatory
+export * from './lifecycle/index.js'
+export * from './regulatory/index.js'

@@ -7,6 +7,10 @@ let failed = false
 for (const file of process.argv.slice(2)) {
   const errors = cycloneDx16Errors(JSON.parse(readFileSync(file, 'utf8')))
   failed ||= errors.length > 0
-  console.log(errors.length === 0 ? `${file}: valid CycloneDX 1.6` : `${file}: ${JSON.stringify(errors, null, 1)}`)
+  console.log(
+    errors.length === 0
+      ? `${file}: valid CycloneDX 1.6`
+      : `${file}: ${JSON.stringify(errors, null, 1)}`,
+  )
 }
 process.exitCode = failed ? 1 : 0

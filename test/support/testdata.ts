@@ -15,7 +15,9 @@ export const TESTDATA_ROOT =
 export const testdataPath = (...parts: string[]): string => {
   const file = path.join(TESTDATA_ROOT, ...parts)
   if (!existsSync(file)) {
-    throw new Error(`test data missing: ${file} (set MEDCYBER_TESTDATA to the shared testdata folder)`)
+    throw new Error(
+      `test data missing: ${file} (set MEDCYBER_TESTDATA to the shared testdata folder)`,
+    )
   }
   return file
 }

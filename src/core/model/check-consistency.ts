@@ -25,6 +25,7 @@ export const checkConsistency = (model: DeviceModel): Issue[] => [
 
 const checkFlows = (model: DeviceModel): Issue[] => {
   const owner = new Map(model.interfaces.map((item) => [item.id, item.element]))
+  const elements = new Set(model.elements.map((element) => element.id))
   const issues: Issue[] = []
   model.dataFlows.forEach((flow, i) => {
     if (flow.from === flow.to) {
@@ -37,6 +38,8 @@ const checkFlows = (model: DeviceModel): Issue[] => {
       )
     }
     const ends = new Set([flow.from, flow.to, ...(flow.intermediaries ?? [])])
+    // An unknown end is already reported; its interfaces would only repeat that error.
+    if (![...ends].every((end) => elements.has(end))) return
     flow.interfaces?.forEach((id, j) => {
       const element = owner.get(id)
       if (element !== undefined && !ends.has(element)) {

@@ -62,109 +62,107 @@ interface Description {
   readonly text: string
 }
 
+type Describer = (error: ErrorObject, path: DocumentPath, field: string) => Description
+
+const param = (error: ErrorObject, name: string): unknown =>
+  (error.params as Record<string, unknown>)[name]
+
+const propertiesOf = (error: ErrorObject): string[] =>
+  Object.keys((error.parentSchema as { properties?: Record<string, unknown> }).properties ?? {})
+
+const invalid = (path: DocumentPath, text: string): Description => ({
+  path,
+  code: 'model/invalid-value',
+  text,
+})
+
+/** One plain-language sentence per JSON Schema keyword that the model schema uses. */
+const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  required: (error, path) => ({
+    path,
+    code: 'model/missing-property',
+    text: `missing required property '${String(param(error, 'missingProperty'))}'`,
+  }),
+  additionalProperties: (error, path) => {
+    const unknown = String(param(error, 'additionalProperty'))
+    const allowed = propertiesOf(error)
+    const guess = closestMatch(unknown, allowed)
+    return {
+      path: [...path, unknown],
+      code: 'model/unknown-property',
+      text:
+        `unknown property '${unknown}'` +
+        (guess === undefined
+          ? `; allowed here: ${allowed.join(', ')}`
+          : `; did you mean '${guess}'?`),
+    }
+  },
+  enum: (error, path, field) => {
+    const allowed = (param(error, 'allowedValues') as unknown[]).map(String)
+    const guess = typeof error.data === 'string' ? closestMatch(error.data, allowed) : undefined
+    return invalid(
+      path,
+      `${field} ${show(error.data)} is not one of: ${allowed.join(', ')}` +
+        (guess === undefined ? '' : `; did you mean '${guess}'?`),
+    )
+  },
+  const: (error, path, field) =>
+    invalid(
+      path,
+      `${field} must be ${JSON.stringify(param(error, 'allowedValue'))}, not ${show(error.data)}`,
+    ),
+  type: (error, path, field) => ({
+    path,
+    code: 'model/wrong-type',
+    text: describeType(field, String(param(error, 'type')), error.data),
+  }),
+  pattern: (error, path, field) => {
+    const pattern = String(param(error, 'pattern'))
+    return invalid(
+      path,
+      `${field} ${show(error.data)} is not ${PATTERN_HINTS[pattern] ?? `in the expected form (${pattern})`}`,
+    )
+  },
+  format: (error, path, field) =>
+    invalid(
+      path,
+      param(error, 'format') === 'date'
+        ? `${field} ${show(error.data)} is not a calendar date (YYYY-MM-DD)`
+        : `${field} ${show(error.data)} is not a valid ${String(param(error, 'format'))}`,
+    ),
+  minItems: (error, path, field) => {
+    const limit = Number(param(error, 'limit'))
+    return {
+      path,
+      code: 'model/too-few-items',
+      text: `${field} needs at least ${String(limit)} item${limit === 1 ? '' : 's'}`,
+    }
+  },
+  uniqueItems: (error, path, field) => {
+    // ajv names both positions; point at the later one, the repetition.
+    const index = Math.max(Number(param(error, 'i')), Number(param(error, 'j')))
+    return {
+      path: [...path, index],
+      code: 'model/duplicate-item',
+      text: `${field} lists ${show((error.data as unknown[])[index])} more than once`,
+    }
+  },
+  minLength: (_error, path, field) => invalid(path, `${field} must not be empty`),
+  maxLength: (error, path, field) =>
+    invalid(path, `${field} is longer than ${String(param(error, 'limit'))} characters`),
+  minProperties: (error, path, field) => ({
+    path,
+    code: 'model/too-few-items',
+    text: `${field} needs at least one of: ${propertiesOf(error).join(', ')}`,
+  }),
+}
+
 const describe = (error: ErrorObject, path: DocumentPath): Description => {
   const field = lastKey(path)
-  const params = error.params as Record<string, unknown>
-  switch (error.keyword) {
-    case 'required': {
-      const missing = String(params['missingProperty'])
-      return {
-        path,
-        code: 'model/missing-property',
-        text: `missing required property '${missing}'`,
-      }
-    }
-    case 'additionalProperties': {
-      const unknown = String(params['additionalProperty'])
-      const allowed = Object.keys(
-        (error.parentSchema as { properties?: Record<string, unknown> }).properties ?? {},
-      )
-      const guess = closestMatch(unknown, allowed)
-      return {
-        path: [...path, unknown],
-        code: 'model/unknown-property',
-        text:
-          `unknown property '${unknown}'` +
-          (guess === undefined
-            ? `; allowed here: ${allowed.join(', ')}`
-            : `; did you mean '${guess}'?`),
-      }
-    }
-    case 'enum': {
-      const allowed = (params['allowedValues'] as unknown[]).map(String)
-      const guess = typeof error.data === 'string' ? closestMatch(error.data, allowed) : undefined
-      return {
-        path,
-        code: 'model/invalid-value',
-        text:
-          `${field} ${show(error.data)} is not one of: ${allowed.join(', ')}` +
-          (guess === undefined ? '' : `; did you mean '${guess}'?`),
-      }
-    }
-    case 'const':
-      return {
-        path,
-        code: 'model/invalid-value',
-        text: `${field} must be ${JSON.stringify(params['allowedValue'])}, not ${show(error.data)}`,
-      }
-    case 'type':
-      return {
-        path,
-        code: 'model/wrong-type',
-        text: describeType(field, String(params['type']), error.data),
-      }
-    case 'pattern': {
-      const hint = PATTERN_HINTS[String(params['pattern'])]
-      return {
-        path,
-        code: 'model/invalid-value',
-        text: `${field} ${show(error.data)} is not ${hint ?? `in the expected form (${String(params['pattern'])})`}`,
-      }
-    }
-    case 'format':
-      return {
-        path,
-        code: 'model/invalid-value',
-        text:
-          params['format'] === 'date'
-            ? `${field} ${show(error.data)} is not a calendar date (YYYY-MM-DD)`
-            : `${field} ${show(error.data)} is not a valid ${String(params['format'])}`,
-      }
-    case 'minItems':
-      return {
-        path,
-        code: 'model/too-few-items',
-        text: `${field} needs at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}`,
-      }
-    case 'uniqueItems':
-      return {
-        path: [...path, Number(params['i'])],
-        code: 'model/duplicate-item',
-        text: `${field} lists ${show((error.data as unknown[])[Number(params['i'])])} more than once`,
-      }
-    case 'minLength':
-      return { path, code: 'model/invalid-value', text: `${field} must not be empty` }
-    case 'maxLength':
-      return {
-        path,
-        code: 'model/invalid-value',
-        text: `${field} is longer than ${String(params['limit'])} characters`,
-      }
-    case 'minProperties':
-      return {
-        path,
-        code: 'model/too-few-items',
-        text: `${field} needs at least one of: ${Object.keys(
-          (error.parentSchema as { properties?: Record<string, unknown> }).properties ?? {},
-        ).join(', ')}`,
-      }
-    default:
-      return {
-        path,
-        code: 'model/invalid-value',
-        text: `${field} ${error.message ?? 'is invalid'}`,
-      }
-  }
+  const describer = DESCRIBERS[error.keyword]
+  return describer === undefined
+    ? invalid(path, `${field} ${error.message ?? 'is invalid'}`)
+    : describer(error, path, field)
 }
 
 const YAML_TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -181,6 +179,9 @@ const typeOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
 
 const describeType = (field: string, expected: string, actual: unknown): string => {
+  if (field === 'the document' && actual === null) {
+    return "the file is empty or holds only comments; a model file begins with 'medcyber: v1'"
+  }
   const found = typeOf(actual)
   const want = YAML_TYPE_NAMES[expected] ?? expected
   const got = YAML_TYPE_NAMES[found] ?? found

@@ -29,22 +29,28 @@ export const readCycloneDxIdentities = (bytes: Uint8Array): Result<SbomIdentitie
   ) {
     return err('not a CycloneDX JSON document (bomFormat is not "CycloneDX")')
   }
+  return ok(collectIdentities(bom as { metadata?: { component?: unknown }; components?: unknown }))
+}
+
+const collectIdentities = (root: {
+  metadata?: { component?: unknown }
+  components?: unknown
+}): SbomIdentities => {
   const bomRefs = new Set<string>()
   const purls = new Set<string>()
   const cpes = new Set<string>()
-  const root = bom as { metadata?: { component?: unknown }; components?: unknown }
   // An explicit stack: nesting depth comes from the file, so recursion could be made to overflow.
-  const stack: unknown[] = [
-    root.metadata?.component,
-    ...(Array.isArray(root.components) ? root.components : []),
-  ]
+  const stack: unknown[] = [root.metadata?.component, ...asArray(root.components)]
   while (stack.length > 0) {
-    const component = stack.pop() as CycloneDxComponent | undefined
+    const component = stack.pop()
     if (component === null || typeof component !== 'object') continue
-    if (typeof component['bom-ref'] === 'string') bomRefs.add(component['bom-ref'])
-    if (typeof component.purl === 'string') purls.add(component.purl)
-    if (typeof component.cpe === 'string') cpes.add(component.cpe)
-    if (Array.isArray(component.components)) stack.push(...(component.components as unknown[]))
+    const { 'bom-ref': bomRef, purl, cpe, components } = component as CycloneDxComponent
+    if (typeof bomRef === 'string') bomRefs.add(bomRef)
+    if (typeof purl === 'string') purls.add(purl)
+    if (typeof cpe === 'string') cpes.add(cpe)
+    stack.push(...asArray(components))
   }
-  return ok({ bomRefs, purls, cpes })
+  return { bomRefs, purls, cpes }
 }
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [])

@@ -54,6 +54,7 @@ export const loadDeviceModel = async (
 ): Promise<LoadedModel> => {
   const root = path.dirname(rootFile)
   const issues: LocatedIssue[] = []
+  const read: string[] = []
   const loaded: LoadedFile[] = []
   const byFile = new Map<string, ParsedYaml>()
 
@@ -75,7 +76,7 @@ export const loadDeviceModel = async (
 
   // Depth-first in include order, so merged lists keep the order people wrote them in.
   const visit = async (file: string, stack: readonly string[], from?: Place): Promise<void> => {
-    if (loaded.length >= limits.maxFiles) {
+    if (read.length >= limits.maxFiles) {
       issues.push(
         fileIssue(
           from,
@@ -87,6 +88,7 @@ export const loadDeviceModel = async (
       return
     }
     const parsed = await readModelFile(file, from)
+    if (parsed !== undefined) read.push(file)
     if (parsed?.content === undefined) return
     loaded.push({ file, parsed })
     byFile.set(file, parsed)
@@ -121,7 +123,7 @@ export const loadDeviceModel = async (
     }
   }
   await visit(rootFile, [rootFile])
-  const files = loaded.map((entry) => entry.file)
+  const files = read
   if (issues.some((issue) => issue.severity === 'error')) return finish(undefined, issues, files)
 
   const fragments: ModelFragment[] = loaded.map(({ file, parsed }) => ({
@@ -241,7 +243,19 @@ const locateIssue = (
     ...at(issue.source, issue.path),
     severity: issue.severity,
     code: issue.code,
-    message: issue.message,
+    message: withWrittenValue(issue, byFile.get(issue.source ?? rootFile)),
     ...(related === undefined ? {} : { related }),
   }
+}
+
+/**
+ * YAML reads `version: 1.0` as the number 1, so the schema's advice to quote the value would
+ * show "1"; quote what the person wrote instead.
+ */
+const withWrittenValue = (issue: Issue, parsed: ParsedYaml | undefined): string => {
+  if (issue.code !== 'model/wrong-type' || parsed === undefined) return issue.message
+  const written = parsed.writtenScalar(issue.path)
+  return written === undefined
+    ? issue.message
+    : issue.message.replace(/quote it: ".*"$/, `quote it: "${written}"`)
 }

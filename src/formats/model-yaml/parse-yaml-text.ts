@@ -20,6 +20,8 @@ export interface ParsedYaml {
   readonly issues: LocatedIssue[]
   /** Line and column (1-based) of the deepest node of `path` that exists in the text. */
   readonly locate: (path: DocumentPath) => Position
+  /** The text of the plain scalar at `path` exactly as written, e.g. `1.10` for the number 1.1. */
+  readonly writtenScalar: (path: DocumentPath) => string | undefined
 }
 
 /**
@@ -85,7 +87,11 @@ export const parseYamlText = (text: string, source: string): ParsedYaml => {
     }
   }
   const failed = issues.some((issue) => issue.severity === 'error')
-  return { content: failed ? undefined : content, issues, locate }
+  const writtenScalar = (path: DocumentPath): string | undefined => {
+    const node = document.getIn(path, true)
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined
+  }
+  return { content: failed ? undefined : content, issues, locate, writtenScalar }
 }
 
 const slug = (code: string): string => code.toLowerCase().replace(/_/g, '-')
@@ -96,7 +102,6 @@ const YAML_HINTS: Readonly<Record<string, string>> = {
     "a model file holds one YAML document; remove the '---' separator or split the file",
   TAB_AS_INDENT: 'tabs are not allowed for indentation in YAML; use spaces',
   BAD_INDENT: 'the indentation is wrong here',
-  MISSING_CHAR: 'a closing bracket, brace or quote is missing',
   UNEXPECTED_TOKEN: 'unexpected text here',
   BLOCK_AS_IMPLICIT_KEY:
     'a key is missing its colon, or a value continues on a wrongly indented line',
@@ -105,7 +110,8 @@ const YAML_HINTS: Readonly<Record<string, string>> = {
 const describeYamlError = (code: string, message: string): string => {
   const firstLine = message.split('\n')[0] ?? message
   const hint = YAML_HINTS[code]
-  const cleaned = firstLine.replace(/ at line \d+, column \d+:?$/, '')
+  const stripped = firstLine.replace(/ at line \d+, column \d+:?$/, '')
+  const cleaned = stripped.charAt(0).toLowerCase() + stripped.slice(1)
   return hint === undefined ? `YAML syntax: ${cleaned}` : `YAML syntax: ${hint} (${cleaned})`
 }
 

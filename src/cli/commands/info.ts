@@ -1,0 +1,98 @@
+import {
+  determineCyberDevice,
+  expectedDocuments,
+  supportStatusOn,
+  type CyberDeviceDetermination,
+  type DeviceModel,
+  type ExpectedDocument,
+  type ReleaseSupportStatus,
+} from '../../core/index.js'
+import type { CliIo } from '../cli-io.js'
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
+import { loadValidModel } from '../load-valid-model.js'
+
+export interface InfoOptions {
+  readonly json: boolean
+  readonly at?: string
+}
+
+export interface ModelFacts {
+  readonly product: { readonly id: string; readonly name: string }
+  readonly date: string
+  readonly cyberDevice: CyberDeviceDetermination
+  readonly documents: readonly ExpectedDocument[]
+  readonly releases: readonly ReleaseSupportStatus[]
+}
+
+/** The facts medcyber derives from a model on a date: 524B status, documents, support phases. */
+export const computeFacts = (model: DeviceModel, date: string): ModelFacts => {
+  const cyberDevice = determineCyberDevice(model)
+  return {
+    product: { id: model.product.id, name: model.product.name },
+    date,
+    cyberDevice,
+    documents: expectedDocuments(model, cyberDevice),
+    releases: supportStatusOn(model, date),
+  }
+}
+
+/** `medcyber info <model> [--at date] [--json]`. */
+export const infoCommand = async (
+  io: CliIo,
+  argument: string,
+  options: InfoOptions,
+): Promise<ExitCode> => {
+  const loaded = await loadValidModel(io, argument)
+  if (loaded === undefined) return EXIT_CODES.invalidInput
+  const facts = computeFacts(loaded.model, options.at ?? io.today())
+  io.stdout(options.json ? `${JSON.stringify(facts, null, 2)}\n` : formatFacts(facts))
+  return EXIT_CODES.ok
+}
+
+const yesNo = (met: boolean): string => (met ? 'yes' : 'no')
+
+export const formatFacts = (facts: ModelFacts): string => {
+  const { cyberDevice: cyber } = facts
+  const lines = [
+    `${facts.product.name} (${facts.product.id}) on ${facts.date}`,
+    '',
+    `Cyber device (FD&C Act 524B): ${yesNo(cyber.isCyberDevice)}`,
+    `  sponsor software: ${yesNo(cyber.sponsorSoftware.met)}`,
+    ...cyber.sponsorSoftware.evidence.map((line) => `    - ${line}`),
+    `  able to connect to the internet: ${yesNo(cyber.canConnectToInternet.met)}`,
+    ...cyber.canConnectToInternet.evidence.map((line) => `    - ${line}`),
+    ...cyber.canConnectToInternet.excluded.map((line) => `    - not counted: ${line}`),
+    `  characteristics that could be vulnerable: ${yesNo(cyber.vulnerableCharacteristics.met)}`,
+    ...cyber.vulnerableCharacteristics.evidence.map((line) => `    - ${line}`),
+    '',
+    'Documents expected:',
+  ]
+  let jurisdiction = ''
+  for (const document of facts.documents) {
+    if (document.jurisdiction !== jurisdiction) {
+      jurisdiction = document.jurisdiction
+      lines.push(`  ${jurisdiction}:`)
+    }
+    lines.push(`    - [${document.obligation}] ${document.title} (${document.basis})`)
+  }
+  lines.push('', 'Releases (IMDRF N70 support phase):')
+  for (const release of facts.releases) {
+    const declared =
+      release.phaseSource === 'declared' && release.phase !== release.phaseFromMilestones
+        ? ` (declared; the milestones give ${release.phaseFromMilestones})`
+        : ''
+    lines.push(`  ${release.version}: ${release.phase}${declared}`)
+    if (release.endOfLife !== undefined) lines.push(`    end of life: ${release.endOfLife}`)
+    if (release.endOfSupport !== undefined) {
+      lines.push(
+        `    end of support: ${release.endOfSupport} (notify customers by ${String(release.endOfSupportNoticeDue)})`,
+      )
+    }
+    for (const component of release.unsupportedComponents) {
+      lines.push(
+        `    component past end of support: ${component.id} (${component.endOfSupport}); N70 stage-transition assessment due`,
+      )
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,29 @@
+import type { DeviceModel } from '../core/index.js'
+import { loadDeviceModel } from '../formats/index.js'
+import type { CliIo } from './cli-io.js'
+import { formatIssue } from './format-issues.js'
+import { resolveModelEntry } from './resolve-model-entry.js'
+
+/**
+ * Loads a model for commands that need a valid one: on errors it prints them and returns
+ * undefined, so the command exits 2 with the same messages `validate` gives.
+ */
+export const loadValidModel = async (
+  io: CliIo,
+  argument: string,
+): Promise<{ model: DeviceModel; file: string } | undefined> => {
+  const entry = await resolveModelEntry(io.files, argument)
+  if ('problem' in entry) {
+    io.stderr(`medcyber: ${entry.problem}\n`)
+    return undefined
+  }
+  const loaded = await loadDeviceModel(entry.file, io.reader)
+  if (loaded.model === undefined) {
+    for (const issue of loaded.issues) io.stderr(`${formatIssue(issue)}\n`)
+    io.stderr(
+      `medcyber: ${entry.file} is not a valid model; fix the errors above (medcyber validate ${argument})\n`,
+    )
+    return undefined
+  }
+  return { model: loaded.model, file: entry.file }
+}

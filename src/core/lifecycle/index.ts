@@ -1,0 +1,7 @@
+export { addYears, isCalendarDate, type CalendarDate } from './calendar-date.js'
+export {
+  END_OF_SUPPORT_NOTICE_YEARS,
+  phaseFromMilestones,
+  supportStatusOn,
+  type ReleaseSupportStatus,
+} from './support-phase.js'

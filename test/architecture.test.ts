@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { PROJECT_ROOT } from './support/testdata.js'
+
+const DEPCRUISE = path.join(
+  PROJECT_ROOT,
+  'node_modules',
+  'dependency-cruiser',
+  'bin',
+  'dependency-cruise.mjs',
+)
+
+/** Runs the project's layer rules on a folder laid out like src/. */
+const cruise = (cwd: string) =>
+  spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', '.dependency-cruiser.cjs'], {
+    cwd,
+    encoding: 'utf8',
+  })
+
+const miniProject = (files: Record<string, string>): string => {
+  const root = mkdtempSync(path.join(tmpdir(), 'medcyber-layers-'))
+  copyFileSync(
+    path.join(PROJECT_ROOT, '.dependency-cruiser.cjs'),
+    path.join(root, '.dependency-cruiser.cjs'),
+  )
+  writeFileSync(
+    path.join(root, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+  )
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+    writeFileSync(path.join(root, file), content)
+  }
+  return root
+}
+
+describe('layer rules (docs/architecture.md)', () => {
+  it('hold for the project', () => {
+    const result = cruise(PROJECT_ROOT)
+    expect(result.stdout + result.stderr).toContain('no dependency violations found')
+    expect(result.status).toBe(0)
+  })
+
+  it.each([
+    [
+      'core imports the store',
+      {
+        'src/core/risk.ts': "import { db } from '../store/db.js'\nexport const x = db\n",
+        'src/store/db.ts': 'export const db = 1\n',
+      },
+      'core-is-pure',
+    ],
+    [
+      'core reads files',
+      {
+        'src/core/risk.ts':
+          "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n",
+      },
+      'core-does-no-io',
+    ],
+    [
+      'an adapter imports another adapter',
+      {
+        'src/render/a.ts': "import { db } from '../store/db.js'\nexport const x = db\n",
+        'src/store/db.ts': 'export const db = 1\n',
+      },
+      'no-adapter-to-adapter',
+    ],
+    [
+      'an adapter imports the CLI',
+      {
+        'src/formats/a.ts': "import { run } from '../cli/main.js'\nexport const x = run\n",
+        'src/cli/main.ts': 'export const run = 1\n',
+      },
+      'only-edges-wire',
+    ],
+    [
+      'two modules import each other',
+      {
+        'src/core/a.ts': "import { b } from './b.js'\nexport const a = b\n",
+        'src/core/b.ts': "import { a } from './a.js'\nexport const b = a\n",
+      },
+      'no-circular',
+    ],
+  ])('fail when %s', (_name, files, rule) => {
+    const result = cruise(miniProject(files))
+    expect(result.status).not.toBe(0)
+    expect(result.stdout).toContain(rule)
+  })
+})

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { Ajv } from 'ajv'
+import addFormats from 'ajv-formats'
+import { parse } from 'yaml'
+import { describe, expect, it } from 'vitest'
+
+import { modelJsonSchema } from '../../src/core/index.js'
+import { cycloneDx16Errors } from '../support/cyclonedx-schema.js'
+import { EXAMPLES_DIR, exampleNames, readFolder } from '../support/model-folders.js'
+import { spawnCli } from '../support/spawn-cli.js'
+import { PROJECT_ROOT } from '../support/testdata.js'
+
+const PUBLISHED_SCHEMA = path.join(PROJECT_ROOT, 'schema', 'medcyber-v1.schema.json')
+
+describe('the published schema', () => {
+  it('is the schema medcyber prints (regenerate with: npx medcyber schema > schema/medcyber-v1.schema.json)', () => {
+    expect(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8'))).toEqual(modelJsonSchema())
+    expect(JSON.parse(spawnCli(['schema']).stdout)).toEqual(modelJsonSchema())
+  })
+})
+
+describe('the example devices', () => {
+  it('are the four the README describes', () => {
+    expect(exampleNames()).toEqual([
+      'infusion-pump-fleet',
+      'insulin-pump',
+      'patient-monitor',
+      'radiotherapy-planning',
+    ])
+  })
+
+  it.each(exampleNames())(
+    '%s validates with exit 0 and no warnings (npx medcyber validate)',
+    (name) => {
+      const result = spawnCli(['validate', path.join('examples', name)])
+      expect(result.stderr).toBe('')
+      expect(result.stdout).toMatch(/: valid \(\d+ files, 0 errors, 0 warnings\)\n$/)
+      expect(result.code).toBe(0)
+    },
+  )
+
+  it.each(exampleNames())(
+    '%s: every model file validates against the published JSON Schema',
+    (name) => {
+      const ajv = new Ajv({ strict: true, allErrors: true })
+      addFormats.default(ajv, ['date', 'uri'])
+      const validate = ajv.compile(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8')) as object)
+      const files = [...readFolder(path.join(EXAMPLES_DIR, name))].filter(([file]) =>
+        file.endsWith('.yaml'),
+      )
+      expect(files.length).toBeGreaterThan(1)
+      for (const [file, text] of files) {
+        expect(
+          text.startsWith('# yaml-language-server: $schema=../../schema/medcyber-v1.schema.json'),
+          file,
+        ).toBe(true)
+        expect(validate(parse(text)), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true)
+      }
+    },
+  )
+
+  it.each(exampleNames())('%s: every SBOM is valid CycloneDX 1.6 (official schema)', (name) => {
+    const sboms = [...readFolder(path.join(EXAMPLES_DIR, name))].filter(([file]) =>
+      file.endsWith('.cdx.json'),
+    )
+    expect(sboms.length).toBeGreaterThan(0)
+    for (const [file, text] of sboms) {
+      const bom = JSON.parse(text) as { specVersion: string; components: unknown[] }
+      expect(bom.specVersion, file).toBe('1.6')
+      expect(bom.components.length, file).toBeGreaterThan(3)
+      expect(cycloneDx16Errors(bom), file).toEqual([])
+    }
+  })
+
+  it.each(exampleNames())(
+    '%s: info reports a cyber device and the support phase of each release',
+    (name) => {
+      const result = spawnCli(['info', path.join('examples', name), '--json', '--at', '2026-11-28'])
+      expect(result.code).toBe(0)
+      const facts = JSON.parse(result.stdout) as {
+        cyberDevice: { isCyberDevice: boolean }
+        releases: { phase: string }[]
+      }
+      expect(facts.cyberDevice.isCyberDevice).toBe(true)
+      expect(facts.releases.length).toBeGreaterThanOrEqual(2)
+    },
+  )
+})
