@@ -72,8 +72,13 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
   program
     .command('schema')
     .description('print the JSON Schema of a medcyber/v1 model file')
-    .action(() => {
-      code = schemaCommand(io)
+    .addOption(
+      new Option('--format <format>', 'json (the schema) or markdown (the field reference)')
+        .choices(['json', 'markdown'])
+        .default('json'),
+    )
+    .action((options: { format: 'json' | 'markdown' }) => {
+      code = schemaCommand(io, options.format)
     })
 
   try {

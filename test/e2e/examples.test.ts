@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 
-import { modelJsonSchema } from '../../src/core/index.js'
+import { modelJsonSchema, modelReferenceMarkdown } from '../../src/core/index.js'
 import { cycloneDx16Errors } from '../support/cyclonedx-schema.js'
 import { EXAMPLES_DIR, exampleNames, readFolder } from '../support/model-folders.js'
 import { spawnCli } from '../support/spawn-cli.js'
@@ -18,6 +18,12 @@ describe('the published schema', () => {
   it('is the schema medcyber prints (regenerate with: npx medcyber schema > schema/medcyber-v1.schema.json)', () => {
     expect(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8'))).toEqual(modelJsonSchema())
     expect(JSON.parse(spawnCli(['schema']).stdout)).toEqual(modelJsonSchema())
+  })
+
+  it('has an up-to-date field reference (npx medcyber schema --format markdown > docs/model-reference.md)', () => {
+    expect(readFileSync(path.join(PROJECT_ROOT, 'docs', 'model-reference.md'), 'utf8')).toBe(
+      modelReferenceMarkdown(),
+    )
   })
 })
 

@@ -23,36 +23,42 @@ interface Found {
   readonly value: unknown
 }
 
+/** The node at `path` and the offset of its key (or list item), or undefined. */
+const walk = (
+  root: unknown,
+  path: readonly (string | number)[],
+): { node: Node; offset: number } | undefined => {
+  let node = root as Node | null
+  let offset: number | undefined
+  for (const part of path) {
+    let next: Node | undefined
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === part)
+      if (pair !== undefined && isScalar(pair.key)) {
+        offset = pair.key.range?.[0]
+        next = (pair.value as Node | null) ?? undefined
+      }
+    } else if (isSeq(node) && typeof part === 'number') {
+      next = node.items[part] as Node | undefined
+      offset = next?.range?.[0]
+    }
+    if (next === undefined) return undefined
+    node = next
+  }
+  return node === null || offset === undefined ? undefined : { node, offset }
+}
+
 /** Finds the first file whose document has `path`, and the line where the path's key is written. */
 const find = (files: ModelFiles, path: readonly (string | number)[]): Found | undefined => {
   for (const [file, text] of [...files.entries()].sort()) {
     if (!file.endsWith('.yaml') && !file.endsWith('.yml')) continue
     const lineCounter = new LineCounter()
-    const document = parseDocument(text, { lineCounter })
-    let node = document.contents as Node | null
-    let offset: number | undefined
-    for (const part of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === part)
-        if (pair === undefined || !isScalar(pair.key)) {
-          node = null
-          break
-        }
-        offset = pair.key.range?.[0]
-        node = pair.value as Node | null
-      } else if (isSeq(node) && typeof part === 'number' && node.items[part] !== undefined) {
-        node = node.items[part] as Node
-        offset = node.range?.[0]
-      } else {
-        node = null
-        break
-      }
-    }
-    if (node === null || offset === undefined) continue
+    const found = walk(parseDocument(text, { lineCounter }).contents, path)
+    if (found === undefined) continue
     return {
       file,
-      line: lineCounter.linePos(offset).line,
-      value: isScalar(node) ? node.value : undefined,
+      line: lineCounter.linePos(found.offset).line,
+      value: isScalar(found.node) ? found.node.value : undefined,
     }
   }
   return undefined
@@ -130,8 +136,7 @@ export const CORRUPTIONS: readonly Corruption[] = [
       const first = find(files, ['elements', 0, 'id'])
       const found = first && replaceValue(files, ['elements', 1, 'id'], () => String(first.value))
       return (
-        found &&
-        first && {
+        found && {
           code: 'model/duplicate-id',
           file: found.file,
           line: found.line,

@@ -4,4 +4,5 @@ export {
   phaseFromMilestones,
   supportStatusOn,
   type ReleaseSupportStatus,
+  type UnsupportedComponent,
 } from './support-phase.js'

@@ -42,7 +42,9 @@ describe('supportStatusOn', () => {
       endOfLife: '2028-01-01',
       endOfSupport: '2030-01-01',
       endOfSupportNoticeDue: '2028-01-01',
-      unsupportedComponents: [{ id: 'freertos', endOfSupport: '2030-12-31' }],
+      unsupportedComponents: [
+        { id: 'freertos', endOfSupport: '2030-12-31', unsupportedAtRelease: false },
+      ],
     })
   })
 

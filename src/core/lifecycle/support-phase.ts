@@ -22,7 +22,14 @@ export interface ReleaseSupportStatus {
    * Components already past their supplier's end of support on the date: each one calls for
    * the N70 stage-transition risk assessment (IMDRF N70 section 3.2).
    */
-  readonly unsupportedComponents: readonly { id: string; endOfSupport: CalendarDate }[]
+  readonly unsupportedComponents: readonly UnsupportedComponent[]
+}
+
+export interface UnsupportedComponent {
+  readonly id: string
+  readonly endOfSupport: CalendarDate
+  /** Shipped already unsupported: a design decision to justify, not a lapse to react to. */
+  readonly unsupportedAtRelease: boolean
 }
 
 /** The IMDRF N70 phase the milestones put a release in on a date. */
@@ -58,7 +65,10 @@ export const supportStatusOn = (model: DeviceModel, date: CalendarDate): Release
           }),
       unsupportedComponents: inRelease
         .filter((c) => c.endOfSupport !== undefined && c.endOfSupport <= date)
-        .map((c) => ({ id: c.id, endOfSupport: c.endOfSupport as string }))
+        .map((c) => {
+          const endOfSupport = c.endOfSupport as string
+          return { id: c.id, endOfSupport, unsupportedAtRelease: endOfSupport <= release.date }
+        })
         .sort((a, b) => a.id.localeCompare(b.id)),
     }
   })

@@ -1,6 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox'
 
-import { Closed, Id, Name, PORT_PATTERN, Ref, Refs, StringEnum, Text } from './schema-helpers.js'
+import {
+  Closed,
+  Id,
+  InReleases,
+  Name,
+  PORT_PATTERN,
+  Ref,
+  Refs,
+  StringEnum,
+  Text,
+} from './schema-helpers.js'
 import {
   ACTOR_KINDS,
   ASSET_CATEGORIES,
@@ -33,6 +43,12 @@ export const ElementSchema = Type.Object(
           'Whether the element is part of the medical device; defaults to true for device, device-component, accessory, mobile-app and desktop-app',
       }),
     ),
+    quantity: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'How many of this element one installation has (e.g. 32 bedside monitors)',
+      }),
+    ),
     description: Type.Optional(Text('What the element is and does')),
   },
   Closed,
@@ -61,6 +77,7 @@ export const InterfaceSchema = Type.Object(
     requiresPhysicalContact: Type.Optional(Type.Boolean()),
     approvedDestinations: Type.Optional(Type.Array(Name('Approved end point'))),
     purpose: Type.Optional(Text('What the interface is for')),
+    releases: InReleases(),
   },
   Closed,
 )
@@ -109,6 +126,7 @@ export const DataFlowSchema = Type.Object(
       Type.Boolean({ description: 'Responses flow back on the same path' }),
     ),
     description: Type.Optional(Text('Details, handoffs, behaviour when the path is cut')),
+    releases: InReleases(),
   },
   Closed,
 )

@@ -25,14 +25,15 @@ export const checkConsistency = (model: DeviceModel): Issue[] => [
 
 const checkFlows = (model: DeviceModel): Issue[] => {
   const owner = new Map(model.interfaces.map((item) => [item.id, item.element]))
-  const elements = new Set(model.elements.map((element) => element.id))
+  const elements = new Map(model.elements.map((element) => [element.id, element]))
   const issues: Issue[] = []
   model.dataFlows.forEach((flow, i) => {
-    if (flow.from === flow.to) {
+    // Between instances of an element that comes in numbers (bedside to bedside) is fine.
+    if (flow.from === flow.to && (elements.get(flow.from)?.quantity ?? 1) <= 1) {
       issues.push(
         error(
           'model/self-flow',
-          `data flow '${flow.id}' goes from '${flow.from}' to itself; a flow connects two elements`,
+          `data flow '${flow.id}' goes from '${flow.from}' to itself; a flow connects two elements (or two instances of an element with quantity above 1)`,
           ['dataFlows', i, 'to'],
         ),
       )

@@ -19,7 +19,64 @@ export const checkLikelyMistakes = (model: DeviceModel): Issue[] => [
   ...checkComponentSupport(model),
   ...checkReleasesWithoutSbom(model),
   ...checkOrphanedAssessments(model),
+  ...checkVerifiedControls(model),
+  ...checkReleaseContents(model),
 ]
+
+const checkVerifiedControls = (model: DeviceModel): Issue[] => {
+  const verified = new Set(
+    model.verifications.flatMap((verification) => verification.controls ?? []),
+  )
+  return model.controls.flatMap((control, i) =>
+    control.status === 'verified' && !verified.has(control.id)
+      ? [
+          warning(
+            'model/verified-control-without-verification',
+            `control '${control.id}' is marked verified, but no verification names it`,
+            ['controls', i, 'status'],
+          ),
+        ]
+      : [],
+  )
+}
+
+/** A release's components should come from its SBOMs, and its VEX decisions from its components. */
+const checkReleaseContents = (model: DeviceModel): Issue[] => {
+  const issues: Issue[] = []
+  const components = new Map(model.components.map((component) => [component.id, component]))
+  model.releases.forEach((release, i) => {
+    const sboms = new Set(release.sboms ?? [])
+    release.components?.forEach((id, j) => {
+      const refs = components.get(id)?.sbomRefs
+      if (refs === undefined || refs.length === 0 || refs.some((ref) => sboms.has(ref.sbom))) return
+      issues.push(
+        warning(
+          'model/release-component-not-in-sbom',
+          `component '${id}' is in release '${release.version}', but links to none of its SBOMs (${[...sboms].join(', ')})`,
+          ['releases', i, 'components', j],
+        ),
+      )
+    })
+  })
+  const releaseComponents = new Map(
+    model.releases.map((release) => [release.version, release.components]),
+  )
+  model.findingAssessments.forEach((assessment, i) => {
+    const component = assessment.finding.slice(assessment.finding.lastIndexOf('@') + 1)
+    assessment.releases?.forEach((version, j) => {
+      const inRelease = releaseComponents.get(version)
+      if (inRelease === undefined || inRelease.includes(component)) return
+      issues.push(
+        warning(
+          'model/finding-outside-release',
+          `finding '${assessment.finding}' is assessed for release '${version}', which does not contain component '${component}'`,
+          ['findingAssessments', i, 'releases', j],
+        ),
+      )
+    })
+  })
+  return issues
+}
 
 const checkInterfacesWithoutFlows = (model: DeviceModel): Issue[] => {
   const used = new Set(model.dataFlows.flatMap((flow) => flow.interfaces ?? []))

@@ -34,8 +34,12 @@ const REFERENCE_FIELDS: readonly ReferenceField[] = [
   { section: 'hazards', field: 'assets', kinds: ['asset'] },
   { section: 'hazardousSituations', field: 'hazard', kinds: ['hazard'] },
   { section: 'hazardousSituations', field: 'harms', kinds: ['harm'] },
-  { section: 'threats', field: 'elements', kinds: [...PLACES, 'asset'] },
-  { section: 'controls', field: 'elements', kinds: PLACES },
+  {
+    section: 'threats',
+    field: 'elements',
+    kinds: [...PLACES, 'asset', 'component', 'trust boundary'],
+  },
+  { section: 'controls', field: 'elements', kinds: [...PLACES, 'trust boundary', 'component'] },
   { section: 'controls', field: 'hazardousSituations', kinds: ['hazardous situation'] },
   { section: 'verifications', field: 'controls', kinds: ['control'] },
   { section: 'threatAssessments', field: 'controls', kinds: ['control'] },
@@ -155,11 +159,13 @@ export const checkReferences = (
       checkRelease(result.release, ['verifications', i, 'results', j, 'release'])
     })
   })
-  model.findingAssessments.forEach((assessment, i) => {
-    assessment.releases?.forEach((version, j) => {
-      checkRelease(version, ['findingAssessments', i, 'releases', j])
+  for (const section of ['interfaces', 'dataFlows', 'controls', 'findingAssessments'] as const) {
+    ;(model[section] as readonly { releases?: readonly string[] }[]).forEach((item, i) => {
+      item.releases?.forEach((version, j) => {
+        checkRelease(version, [section, i, 'releases', j])
+      })
     })
-  })
+  }
 
   function checkRelease(version: string, path: DocumentPath): void {
     if (index.releaseVersions.has(version)) return

@@ -3,9 +3,10 @@ import type { DeviceModel } from './model-document-schema.js'
 
 /** The identities found in one SBOM file: what a component's `sbomRefs` may point at. */
 export interface SbomIdentities {
-  readonly bomRefs: ReadonlySet<string>
-  readonly purls: ReadonlySet<string>
-  readonly cpes: ReadonlySet<string>
+  /** Each identity with the version of its SBOM entry ('' when the entry has none). */
+  readonly bomRefs: ReadonlyMap<string, string>
+  readonly purls: ReadonlyMap<string, string>
+  readonly cpes: ReadonlyMap<string, string>
 }
 
 /**
@@ -21,18 +22,37 @@ export const checkSbomLinks = (
     component.sbomRefs?.forEach((ref, j) => {
       const sbom = identities.get(ref.sbom)
       if (sbom === undefined) return
-      const missing = [
-        ref.bomRef !== undefined && !sbom.bomRefs.has(ref.bomRef) ? `bom-ref '${ref.bomRef}'` : '',
-        ref.purl !== undefined && !sbom.purls.has(ref.purl) ? `purl '${ref.purl}'` : '',
-        ref.cpe !== undefined && !sbom.cpes.has(ref.cpe) ? `CPE '${ref.cpe}'` : '',
-      ].filter((text) => text !== '')
-      if (missing.length === 0) return
-      issues.push({
-        severity: 'error',
-        code: 'model/sbom-entry-not-found',
-        message: `component '${component.id}': ${missing.join(' and ')} not found in SBOM '${ref.sbom}'`,
-        path: ['components', i, 'sbomRefs', j],
-      })
+      const lookups: [string, string | undefined, ReadonlyMap<string, string>][] = [
+        ['bom-ref', ref.bomRef, sbom.bomRefs],
+        ['purl', ref.purl, sbom.purls],
+        ['CPE', ref.cpe, sbom.cpes],
+      ]
+      const missing: string[] = []
+      const versions = new Set<string>()
+      for (const [label, value, known] of lookups) {
+        if (value === undefined) continue
+        const version = known.get(value)
+        if (version === undefined) missing.push(`${label} '${value}'`)
+        else if (version !== '') versions.add(version)
+      }
+      const path = ['components', i, 'sbomRefs', j]
+      if (missing.length > 0) {
+        issues.push({
+          severity: 'error',
+          code: 'model/sbom-entry-not-found',
+          message: `component '${component.id}': ${missing.join(' and ')} not found in SBOM '${ref.sbom}'`,
+          path,
+        })
+      }
+      for (const version of versions) {
+        if (version === component.version) continue
+        issues.push({
+          severity: 'error',
+          code: 'model/sbom-version-mismatch',
+          message: `component '${component.id}' is version '${component.version}', but its entry in SBOM '${ref.sbom}' is version '${version}'`,
+          path,
+        })
+      }
     })
   })
   return issues

@@ -56,7 +56,6 @@ export type ListSection = (typeof LIST_SECTIONS)[number]
 
 /** Sections that may appear in only one file of a model. */
 export const SINGLE_SECTIONS = ['product', 'severityScale'] as const
-export type SingleSection = (typeof SINGLE_SECTIONS)[number]
 
 /** One file of a device model in the `medcyber/v1` format. */
 export const ModelDocumentSchema = Type.Object(
@@ -82,25 +81,55 @@ export const ModelDocumentSchema = Type.Object(
       }),
     ),
     elements: Type.Optional(Type.Array(ElementSchema, { description: 'Architecture elements' })),
-    interfaces: Type.Optional(Type.Array(InterfaceSchema)),
-    dataFlows: Type.Optional(Type.Array(DataFlowSchema)),
-    trustBoundaries: Type.Optional(Type.Array(TrustBoundarySchema)),
-    roles: Type.Optional(Type.Array(RoleSchema)),
-    actors: Type.Optional(Type.Array(ActorSchema)),
+    interfaces: Type.Optional(
+      Type.Array(InterfaceSchema, {
+        description: 'Every physical and logical interface, used or not',
+      }),
+    ),
+    dataFlows: Type.Optional(
+      Type.Array(DataFlowSchema, { description: 'Communication paths and how each is protected' }),
+    ),
+    trustBoundaries: Type.Optional(
+      Type.Array(TrustBoundarySchema, {
+        description: 'Security domains and the elements inside them',
+      }),
+    ),
+    roles: Type.Optional(Type.Array(RoleSchema, { description: 'Authorization roles' })),
+    actors: Type.Optional(
+      Type.Array(ActorSchema, { description: 'People, organizations and systems that act' }),
+    ),
     assets: Type.Optional(
       Type.Array(AssetSchema, { description: 'Data and functions to protect' }),
     ),
-    components: Type.Optional(Type.Array(ComponentSchema)),
-    sboms: Type.Optional(Type.Array(SbomSchema)),
-    releases: Type.Optional(Type.Array(ReleaseSchema)),
-    hazards: Type.Optional(Type.Array(HazardSchema)),
-    hazardousSituations: Type.Optional(Type.Array(HazardousSituationSchema)),
-    harms: Type.Optional(Type.Array(HarmSchema)),
+    components: Type.Optional(
+      Type.Array(ComponentSchema, {
+        description: 'Software, firmware and hardware the device is made of',
+      }),
+    ),
+    sboms: Type.Optional(Type.Array(SbomSchema, { description: 'SBOM files of the releases' })),
+    releases: Type.Optional(
+      Type.Array(ReleaseSchema, {
+        description: 'Software releases and their lifecycle milestones',
+      }),
+    ),
+    hazards: Type.Optional(Type.Array(HazardSchema, { description: 'ISO 14971 hazards' })),
+    hazardousSituations: Type.Optional(
+      Type.Array(HazardousSituationSchema, { description: 'ISO 14971 hazardous situations' }),
+    ),
+    harms: Type.Optional(
+      Type.Array(HarmSchema, { description: 'ISO 14971 harms with their severity' }),
+    ),
     threats: Type.Optional(Type.Array(ThreatSchema, { description: 'Threats written by hand' })),
-    controls: Type.Optional(Type.Array(ControlSchema)),
-    verifications: Type.Optional(Type.Array(VerificationSchema)),
-    threatAssessments: Type.Optional(Type.Array(ThreatAssessmentSchema)),
-    findingAssessments: Type.Optional(Type.Array(FindingAssessmentSchema)),
+    controls: Type.Optional(Type.Array(ControlSchema, { description: 'Security risk controls' })),
+    verifications: Type.Optional(
+      Type.Array(VerificationSchema, { description: 'Security tests and their results' }),
+    ),
+    threatAssessments: Type.Optional(
+      Type.Array(ThreatAssessmentSchema, { description: 'Decisions on threats, by threat id' }),
+    ),
+    findingAssessments: Type.Optional(
+      Type.Array(FindingAssessmentSchema, { description: 'VEX triage of vulnerability findings' }),
+    ),
   },
   {
     $id: SCHEMA_ID,

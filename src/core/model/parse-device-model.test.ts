@@ -168,6 +168,15 @@ describe('parseDeviceModel', () => {
     )
   })
 
+  it('allows a flow between instances of an element that comes in numbers', () => {
+    const model = broken((m) => {
+      Object.assign(m.elements[0]!, { quantity: 32 })
+      m.dataFlows[0]!.from = 'pump-device'
+      m.dataFlows[0]!.interfaces = ['pump-ble']
+    })
+    expect(errorsOf(parse(model).issues)).toEqual([])
+  })
+
   it('suggests the id that was probably meant', () => {
     const outcome = parse(
       broken((m) => {

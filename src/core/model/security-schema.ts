@@ -5,6 +5,7 @@ import {
   DateString,
   FINDING_ID_PATTERN,
   Id,
+  InReleases,
   Name,
   Refs,
   StringEnum,
@@ -35,7 +36,9 @@ export const ThreatSchema = Type.Object(
     title: Name('Threat title'),
     description: Type.Optional(Text('Threat scenario')),
     stride: Type.Array(StringEnum(STRIDE), { minItems: 1, uniqueItems: true }),
-    elements: Refs('Elements, interfaces, data flows or assets the threat targets'),
+    elements: Refs(
+      'Elements, interfaces, data flows, assets, components or trust boundaries the threat targets',
+    ),
     capec: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { uniqueItems: true })),
     cwe: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { uniqueItems: true })),
     multiPatient: Type.Optional(Type.Boolean({ description: 'Can harm many patients at once' })),
@@ -51,7 +54,11 @@ export const ControlSchema = Type.Object(
     category: StringEnum(CONTROL_CATEGORIES, { description: 'FDA premarket control category' }),
     kind: StringEnum(CONTROL_KINDS),
     status: StringEnum(CONTROL_STATUSES),
-    elements: Type.Optional(Refs('Elements, interfaces or data flows where the control applies')),
+    elements: Type.Optional(
+      Refs(
+        'Elements, interfaces, data flows, trust boundaries or components where the control applies',
+      ),
+    ),
     mitigates: Type.Optional(ThreatRefs('Threats the control mitigates')),
     hazardousSituations: Type.Optional(Refs('Hazardous situations the control reduces')),
     effectOnSafety: Type.Optional(
@@ -59,6 +66,7 @@ export const ControlSchema = Type.Object(
         'Effect on safety and essential performance (IMDRF N60: controls must not degrade them)',
       ),
     ),
+    releases: InReleases(),
   },
   Closed,
 )

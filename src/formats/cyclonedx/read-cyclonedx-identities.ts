@@ -3,6 +3,7 @@ import { decodeText } from '../files/decode-text.js'
 
 interface CycloneDxComponent {
   readonly 'bom-ref'?: unknown
+  readonly version?: unknown
   readonly purl?: unknown
   readonly cpe?: unknown
   readonly components?: unknown
@@ -36,18 +37,19 @@ const collectIdentities = (root: {
   metadata?: { component?: unknown }
   components?: unknown
 }): SbomIdentities => {
-  const bomRefs = new Set<string>()
-  const purls = new Set<string>()
-  const cpes = new Set<string>()
+  const bomRefs = new Map<string, string>()
+  const purls = new Map<string, string>()
+  const cpes = new Map<string, string>()
   // An explicit stack: nesting depth comes from the file, so recursion could be made to overflow.
   const stack: unknown[] = [root.metadata?.component, ...asArray(root.components)]
   while (stack.length > 0) {
     const component = stack.pop()
     if (component === null || typeof component !== 'object') continue
-    const { 'bom-ref': bomRef, purl, cpe, components } = component as CycloneDxComponent
-    if (typeof bomRef === 'string') bomRefs.add(bomRef)
-    if (typeof purl === 'string') purls.add(purl)
-    if (typeof cpe === 'string') cpes.add(cpe)
+    const { 'bom-ref': bomRef, version, purl, cpe, components } = component as CycloneDxComponent
+    const entryVersion = typeof version === 'string' ? version : ''
+    if (typeof bomRef === 'string') bomRefs.set(bomRef, entryVersion)
+    if (typeof purl === 'string') purls.set(purl, entryVersion)
+    if (typeof cpe === 'string') cpes.set(cpe, entryVersion)
     stack.push(...asArray(components))
   }
   return { bomRefs, purls, cpes }

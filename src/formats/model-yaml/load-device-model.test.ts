@@ -123,12 +123,32 @@ describe('loadDeviceModel', () => {
     )
   })
 
+  it('checks that a linked SBOM entry has the version the model states', async () => {
+    const files = splitModel()
+    files['m/medcyber.yaml'] = files['m/medcyber.yaml']!.replace(
+      'endOfSupport: 2030-12-31',
+      'endOfSupport: 2030-12-31\n    sbomRefs:\n      - sbom: pump-sbom\n        bomRef: rtos',
+    )
+    files['m/pump.cdx.json'] = sbom.replace(
+      '"name":"FreeRTOS"',
+      '"name":"FreeRTOS","version":"10.0.1"',
+    )
+    const loaded = await loadDeviceModel('m/medcyber.yaml', memoryReader(files))
+    expect(loaded.issues).toEqual([
+      expect.objectContaining({
+        code: 'model/sbom-version-mismatch',
+        message:
+          "component 'freertos' is version '10.4.3', but its entry in SBOM 'pump-sbom' is version '10.0.1'",
+      }),
+    ])
+  })
+
   it('reports a missing SBOM file where it is declared', async () => {
     const files: Record<string, string> = splitModel()
     delete files['m/pump.cdx.json']
     const loaded = await loadDeviceModel('m/medcyber.yaml', memoryReader(files))
     const line =
-      files['m/medcyber.yaml'].split('\n').findIndex((l) => l.includes('path: pump.cdx.json')) + 1
+      files['m/medcyber.yaml']!.split('\n').findIndex((l) => l.includes('path: pump.cdx.json')) + 1
     expect(loaded.issues).toEqual([expect.objectContaining({ code: 'model/sbom-not-found', line })])
   })
 })
