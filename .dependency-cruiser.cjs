@@ -13,14 +13,16 @@ module.exports = {
     },
     {
       name: 'core-does-no-io',
-      comment: 'No files, sockets or processes in the domain core: it must run anywhere, also in the browser.',
+      comment:
+        'No files, sockets or processes in the domain core: it must run anywhere, also in the browser.',
       severity: 'error',
       from: { path: '^src/core/' },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'no-adapter-to-adapter',
-      comment: 'Adapters depend on core only; feeds may use formats (a feed delivers files a format parses).',
+      comment:
+        'Adapters depend on core only; feeds may use formats (a feed delivers files a format parses).',
       severity: 'error',
       from: { path: '^src/(formats|feeds|store|render|jobs)/' },
       to: {
@@ -55,6 +57,9 @@ module.exports = {
     exclude: { path: '\\.test\\.ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 }

@@ -16,6 +16,7 @@ import {
   ASSET_CATEGORIES,
   ASSET_KINDS,
   AUTHENTICATION_FACTORS,
+  CREDENTIAL_KINDS,
   DIRECTIONS,
   ELEMENT_KINDS,
   ENCRYPTIONS,
@@ -90,6 +91,11 @@ const FlowAuthenticationSchema = Type.Object(
     mechanism: Type.Optional(
       Text('Mechanism, algorithm, strength, e.g. "mutual TLS, ECDSA P-256"'),
     ),
+    credentials: Type.Optional(
+      StringEnum(CREDENTIAL_KINDS, {
+        description: 'individual (per person), per-device, shared, default or hard-coded',
+      }),
+    ),
   },
   Closed,
 )
@@ -154,6 +160,9 @@ export const RoleSchema = Type.Object(
     elements: Type.Optional(Refs('Elements where the role acts')),
     authentication: Type.Optional(
       Type.Array(StringEnum(AUTHENTICATION_FACTORS), { uniqueItems: true }),
+    ),
+    sharedAccount: Type.Optional(
+      Type.Boolean({ description: 'People in this role share one account or password' }),
     ),
     description: Type.Optional(Text('Permissions and duties')),
   },

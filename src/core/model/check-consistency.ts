@@ -145,18 +145,19 @@ const checkAssessments = (model: DeviceModel): Issue[] => {
   const issues: Issue[] = []
   const threats = new Map<string, number>()
   model.threatAssessments.forEach((assessment, i) => {
-    const first = threats.get(assessment.threat)
+    const key = `${assessment.threat} ${[...(assessment.releases ?? [])].sort().join(',')}`
+    const first = threats.get(key)
     if (first !== undefined) {
       issues.push({
         ...error(
           'model/duplicate-assessment',
-          `threat '${assessment.threat}' is assessed more than once`,
+          `threat '${assessment.threat}' is assessed more than once for the same releases`,
           ['threatAssessments', i, 'threat'],
         ),
         related: { path: ['threatAssessments', first, 'threat'] },
       })
     } else {
-      threats.set(assessment.threat, i)
+      threats.set(key, i)
     }
   })
   const findings = new Map<string, number>()

@@ -14,6 +14,7 @@ const warning = (code: string, message: string, path: Issue['path']): Issue => (
  */
 export const checkLikelyMistakes = (model: DeviceModel): Issue[] => [
   ...checkInterfacesWithoutFlows(model),
+  ...checkFlowsThroughInactiveInterfaces(model),
   ...checkTherapyWithoutHazard(model),
   ...checkIsolatedElements(model),
   ...checkComponentSupport(model),
@@ -71,6 +72,25 @@ const checkReleaseContents = (model: DeviceModel): Issue[] => {
           'model/finding-outside-release',
           `finding '${assessment.finding}' is assessed for release '${version}', which does not contain component '${component}'`,
           ['findingAssessments', i, 'releases', j],
+        ),
+      )
+    })
+  })
+  return issues
+}
+
+const checkFlowsThroughInactiveInterfaces = (model: DeviceModel): Issue[] => {
+  const status = new Map(model.interfaces.map((item) => [item.id, item.status]))
+  const issues: Issue[] = []
+  model.dataFlows.forEach((flow, i) => {
+    flow.interfaces?.forEach((id, j) => {
+      const state = status.get(id)
+      if (state === undefined || state === 'active') return
+      issues.push(
+        warning(
+          'model/flow-through-inactive-interface',
+          `data flow '${flow.id}' uses interface '${id}', which is ${state}; mark the interface active or remove it from the flow`,
+          ['dataFlows', i, 'interfaces', j],
         ),
       )
     })

@@ -84,7 +84,7 @@ export const checkReferences = (
       issues.push({
         severity: 'error',
         code: 'model/wrong-reference-kind',
-        message: `'${id}' is a ${found.kind}, but a ${kinds.join(' or ')} is expected here`,
+        message: `'${id}' is ${withArticle(found.kind)}, but ${withArticle(kinds.join(' or '))} is expected here`,
         path,
         related: { path: found.path },
       })
@@ -159,7 +159,13 @@ export const checkReferences = (
       checkRelease(result.release, ['verifications', i, 'results', j, 'release'])
     })
   })
-  for (const section of ['interfaces', 'dataFlows', 'controls', 'findingAssessments'] as const) {
+  for (const section of [
+    'interfaces',
+    'dataFlows',
+    'controls',
+    'threatAssessments',
+    'findingAssessments',
+  ] as const) {
     ;(model[section] as readonly { releases?: readonly string[] }[]).forEach((item, i) => {
       item.releases?.forEach((version, j) => {
         checkRelease(version, [section, i, 'releases', j])
@@ -191,3 +197,5 @@ export const checkReferences = (
   })
   return issues
 }
+
+const withArticle = (noun: string): string => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`)

@@ -67,7 +67,7 @@ export const indexModel = (model: DeviceModel): { index: ModelIndex; issues: Iss
       message:
         first.kind === kind
           ? `duplicate id '${id}': another ${kind} already has it`
-          : `duplicate id '${id}': the ${kind} reuses the id of a ${first.kind}; ids are shared by every kind`,
+          : `duplicate id '${id}': the ${kind} reuses the id of the ${first.kind} defined first; ids are shared by every kind`,
       path: [...path, 'id'],
       related: { path: [...first.path, 'id'] },
     })

@@ -104,6 +104,7 @@ export const ThreatAssessmentSchema = Type.Object(
     rationale: Text('Why'),
     controls: Type.Optional(Refs('Controls that mitigate it')),
     hazardousSituations: Type.Optional(Refs('Hazardous situations it can cause')),
+    releases: InReleases(),
     assessedBy: Type.Optional(Name('Who assessed')),
     date: Type.Optional(DateString('When')),
   },

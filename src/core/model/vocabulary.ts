@@ -175,6 +175,19 @@ export type PayloadKind = (typeof PAYLOAD_KINDS)[number]
 export const FLOW_AUTHENTICATIONS = ['none', 'source', 'destination', 'mutual'] as const
 export type FlowAuthentication = (typeof FLOW_AUTHENTICATIONS)[number]
 
+/**
+ * How the credentials that authenticate a flow are issued. FDA premarket guidance Appendix 1:
+ * no hard-coded, default or shared credentials, and no keys common to many devices.
+ */
+export const CREDENTIAL_KINDS = [
+  'individual',
+  'per-device',
+  'shared',
+  'default',
+  'hard-coded',
+] as const
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number]
+
 export const ENCRYPTIONS = [
   'none',
   'tls',

@@ -125,7 +125,7 @@ describe('loadDeviceModel', () => {
 
   it('checks that a linked SBOM entry has the version the model states', async () => {
     const files = splitModel()
-    files['m/medcyber.yaml'] = files['m/medcyber.yaml']!.replace(
+    files['m/medcyber.yaml'] = files['m/medcyber.yaml'].replace(
       'endOfSupport: 2030-12-31',
       'endOfSupport: 2030-12-31\n    sbomRefs:\n      - sbom: pump-sbom\n        bomRef: rtos',
     )
