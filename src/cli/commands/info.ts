@@ -51,6 +51,15 @@ export const infoCommand = async (
 
 const yesNo = (met: boolean): string => (met ? 'yes' : 'no')
 
+/** Evidence lists can run to dozens of lines; people need the first few, JSON has them all. */
+const SHOWN = 6
+const bullets = (items: readonly string[], prefix = ''): string[] => [
+  ...items.slice(0, SHOWN).map((line) => `    - ${prefix}${line}`),
+  ...(items.length > SHOWN
+    ? [`    - ... and ${String(items.length - SHOWN)} more (--json lists all)`]
+    : []),
+]
+
 export const formatFacts = (facts: ModelFacts): string => {
   const { cyberDevice: cyber } = facts
   const lines = [
@@ -58,12 +67,12 @@ export const formatFacts = (facts: ModelFacts): string => {
     '',
     `Cyber device (FD&C Act 524B): ${yesNo(cyber.isCyberDevice)}`,
     `  sponsor software: ${yesNo(cyber.sponsorSoftware.met)}`,
-    ...cyber.sponsorSoftware.evidence.map((line) => `    - ${line}`),
+    ...bullets(cyber.sponsorSoftware.evidence),
     `  able to connect to the internet: ${yesNo(cyber.canConnectToInternet.met)}`,
-    ...cyber.canConnectToInternet.evidence.map((line) => `    - ${line}`),
-    ...cyber.canConnectToInternet.excluded.map((line) => `    - not counted: ${line}`),
+    ...bullets(cyber.canConnectToInternet.evidence),
+    ...bullets(cyber.canConnectToInternet.excluded, 'not counted: '),
     `  characteristics that could be vulnerable: ${yesNo(cyber.vulnerableCharacteristics.met)}`,
-    ...cyber.vulnerableCharacteristics.evidence.map((line) => `    - ${line}`),
+    ...bullets(cyber.vulnerableCharacteristics.evidence),
     '',
     'Documents expected:',
   ]
@@ -90,7 +99,9 @@ export const formatFacts = (facts: ModelFacts): string => {
     }
     for (const component of release.unsupportedComponents) {
       lines.push(
-        `    component past end of support: ${component.id} (${component.endOfSupport}); N70 stage-transition assessment due`,
+        component.unsupportedAtRelease
+          ? `    component past end of support: ${component.id} (${component.endOfSupport}), already when released; justify it in the risk file`
+          : `    component past end of support: ${component.id} (${component.endOfSupport}); N70 stage-transition assessment due`,
       )
     }
   }

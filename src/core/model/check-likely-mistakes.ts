@@ -22,7 +22,39 @@ export const checkLikelyMistakes = (model: DeviceModel): Issue[] => [
   ...checkOrphanedAssessments(model),
   ...checkVerifiedControls(model),
   ...checkReleaseContents(model),
+  ...checkReleaseScopes(model),
 ]
+
+/**
+ * In every release a flow exists in, each element it touches must have one of the flow's
+ * interfaces: a flow may list the rev A and the rev B radio, one per release.
+ */
+const checkReleaseScopes = (model: DeviceModel): Issue[] => {
+  const all = model.releases.map((release) => release.version)
+  const interfaces = new Map(model.interfaces.map((item) => [item.id, item]))
+  const issues: Issue[] = []
+  model.dataFlows.forEach((flow, i) => {
+    const byElement = new Map<string, string[]>()
+    for (const id of flow.interfaces ?? []) {
+      const element = interfaces.get(id)?.element
+      if (element !== undefined) byElement.set(element, [...(byElement.get(element) ?? []), id])
+    }
+    for (const [element, ids] of byElement) {
+      const missing = (flow.releases ?? all).filter(
+        (version) => !ids.some((id) => (interfaces.get(id)?.releases ?? all).includes(version)),
+      )
+      if (missing.length === 0) continue
+      issues.push(
+        warning(
+          'model/release-scope-mismatch',
+          `data flow '${flow.id}' exists in release ${missing.join(', ')}, but none of its interfaces on '${element}' (${ids.join(', ')}) does`,
+          ['dataFlows', i, 'interfaces'],
+        ),
+      )
+    }
+  })
+  return issues
+}
 
 const checkVerifiedControls = (model: DeviceModel): Issue[] => {
   const verified = new Set(
