@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
+import { tempDir } from './support/temp-dir.js'
 import { PROJECT_ROOT } from './support/testdata.js'
 
 const DEPCRUISE = path.join(
@@ -23,7 +23,7 @@ const cruise = (cwd: string) =>
   })
 
 const miniProject = (files: Record<string, string>): string => {
-  const root = mkdtempSync(path.join(tmpdir(), 'medcyber-layers-'))
+  const root = tempDir('medcyber-layers')
   copyFileSync(
     path.join(PROJECT_ROOT, '.dependency-cruiser.cjs'),
     path.join(root, '.dependency-cruiser.cjs'),

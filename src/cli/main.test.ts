@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { Ajv } from 'ajv'
@@ -8,8 +7,9 @@ import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 
 import { runCli } from '../../test/support/run-cli.js'
+import { tempDir } from '../../test/support/temp-dir.js'
 
-const freshDir = (): string => mkdtempSync(path.join(tmpdir(), 'medcyber-cli-'))
+const freshDir = (): string => tempDir('medcyber-cli')
 
 describe('medcyber CLI', () => {
   it('init writes a starter model that validates without warnings', async () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { spawnCli } from '../support/spawn-cli.js'
+import { tempDir } from '../support/temp-dir.js'
 
 const aliasBomb = (): string => {
   const lines = [
@@ -49,7 +49,7 @@ describe('hostile input to medcyber validate (separate process, 256 MB heap)', (
   it.each(HOSTILE)(
     'refuses %s with exit 2 and a message, no stack trace',
     (_name, content, code) => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'medcyber-hostile-'))
+      const dir = tempDir('medcyber-hostile')
       writeFileSync(path.join(dir, 'medcyber.yaml'), content())
       const started = Date.now()
       const result = spawnCli(['validate', dir, '--json'])
@@ -65,7 +65,7 @@ describe('hostile input to medcyber validate (separate process, 256 MB heap)', (
   )
 
   it('refuses includes that leave the model folder', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'medcyber-hostile-'))
+    const dir = tempDir('medcyber-hostile')
     writeFileSync(
       path.join(dir, 'medcyber.yaml'),
       'medcyber: v1\ninclude:\n  - ../../../../etc/passwd\n',

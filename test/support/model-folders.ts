@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { tempDir } from './temp-dir.js'
 import { PROJECT_ROOT } from './testdata.js'
 
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples')
@@ -29,7 +29,7 @@ export const readFolder = (folder: string): Map<string, string> => {
 
 /** Writes files to a new temporary folder and returns its path. */
 export const writeFolder = (files: ReadonlyMap<string, string>): string => {
-  const folder = mkdtempSync(path.join(tmpdir(), 'medcyber-model-'))
+  const folder = tempDir('medcyber-model')
   for (const [relative, content] of files) {
     mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true })
     writeFileSync(path.join(folder, relative), content)
