@@ -27,7 +27,7 @@ export type { Harm, Hazard, HazardousSituation, SeverityLevel } from './safety-s
 export type {
   Control,
   FindingAssessment,
-  Threat,
+  ThreatScenario,
   ThreatAssessment,
   Verification,
 } from './security-schema.js'

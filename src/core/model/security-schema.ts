@@ -13,10 +13,12 @@ import {
   Text,
 } from './schema-helpers.js'
 import {
+  COMPENSATING_CONTROL_TYPES,
   CONTROL_CATEGORIES,
   CONTROL_KINDS,
   CONTROL_STATUSES,
   INDEPENDENCE_LEVELS,
+  SECURITY_CAPABILITIES,
   STRIDE,
   THREAT_STATUSES,
   VERDICTS,
@@ -54,6 +56,17 @@ export const ControlSchema = Type.Object(
     category: StringEnum(CONTROL_CATEGORIES, { description: 'FDA premarket control category' }),
     kind: StringEnum(CONTROL_KINDS),
     status: StringEnum(CONTROL_STATUSES),
+    capabilities: Type.Optional(
+      Type.Array(StringEnum(SECURITY_CAPABILITIES), {
+        uniqueItems: true,
+        description: 'IEC TR 80001-2-2 security capabilities (MDS2 sections) the control provides',
+      }),
+    ),
+    compensatingType: Type.Optional(
+      StringEnum(COMPENSATING_CONTROL_TYPES, {
+        description: 'IMDRF N70 Table 1 type, for compensating controls',
+      }),
+    ),
     elements: Type.Optional(
       Refs(
         'Elements, interfaces, data flows, trust boundaries or components where the control applies',
@@ -130,7 +143,7 @@ export const FindingAssessmentSchema = Type.Object(
   { ...Closed, description: 'VEX triage of a vulnerability finding, kept by its stable id' },
 )
 
-export type Threat = Static<typeof ThreatSchema>
+export type ThreatScenario = Static<typeof ThreatSchema>
 export type Control = Static<typeof ControlSchema>
 export type Verification = Static<typeof VerificationSchema>
 export type ThreatAssessment = Static<typeof ThreatAssessmentSchema>

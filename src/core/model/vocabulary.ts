@@ -322,6 +322,48 @@ export const CONTROL_KINDS = [
 
 export const CONTROL_STATUSES = ['planned', 'implemented', 'verified'] as const
 
+/**
+ * IEC TR 80001-2-2 security capabilities, by the codes MDS2 (2019) uses for its sections; MDCG
+ * 2019-16 Table 3 lists the same capabilities as indicative for the EU.
+ */
+export const SECURITY_CAPABILITIES = [
+  'ALOF',
+  'AUDT',
+  'AUTH',
+  'CNFS',
+  'CSUP',
+  'DIDT',
+  'DTBK',
+  'EMRG',
+  'IGAU',
+  'MLDP',
+  'NAUT',
+  'PAUT',
+  'PLOK',
+  'RDMP',
+  'SAHD',
+  'SGUD',
+  'STCF',
+  'TXCF',
+  'TXIG',
+] as const
+export type SecurityCapability = (typeof SECURITY_CAPABILITIES)[number]
+
+/** IMDRF N70 Table 1: compensating controls for devices in limited support or after end of support. */
+export const COMPENSATING_CONTROL_TYPES = [
+  'physical-access',
+  'removable-media-restriction',
+  'network-isolation',
+  'network-segregation',
+  'monitoring',
+  'remove-remote-access',
+  'firewall',
+  'anti-malware',
+  'backup-restore',
+  'staff-education',
+] as const
+export type CompensatingControlType = (typeof COMPENSATING_CONTROL_TYPES)[number]
+
 export const STRIDE = [
   'spoofing',
   'tampering',
