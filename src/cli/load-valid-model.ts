@@ -11,13 +11,19 @@ import { resolveModelEntry } from './resolve-model-entry.js'
 export const loadValidModel = async (
   io: CliIo,
   argument: string,
+  ruleIds?: ReadonlySet<string>,
 ): Promise<{ model: DeviceModel; file: string } | undefined> => {
   const entry = await resolveModelEntry(io.files, argument)
   if ('problem' in entry) {
     io.stderr(`medcyber: ${entry.problem}\n`)
     return undefined
   }
-  const loaded = await loadDeviceModel(entry.file, io.reader)
+  const loaded = await loadDeviceModel(
+    entry.file,
+    io.reader,
+    undefined,
+    ruleIds === undefined ? {} : { ruleIds },
+  )
   if (loaded.model === undefined) {
     for (const issue of loaded.issues) io.stderr(`${formatIssue(issue)}\n`)
     io.stderr(

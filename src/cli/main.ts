@@ -4,8 +4,10 @@ import { isCalendarDate } from '../core/index.js'
 
 import type { CliIo } from './cli-io.js'
 import { analyzeCommand } from './commands/analyze.js'
+import { diffCommand } from './commands/diff.js'
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
+import { rulesTestCommand } from './commands/rules.js'
 import { schemaCommand } from './commands/schema.js'
 import { threatsCommand } from './commands/threats.js'
 import { validateCommand } from './commands/validate.js'
@@ -36,8 +38,12 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .description('check a device model: syntax, schema, references and likely mistakes')
     .argument('<model>', 'model folder (holding medcyber.yaml) or root model file')
     .option('--json', 'print { valid, issues } as JSON')
-    .action(async (model: string, options: { json?: boolean }) => {
-      code = await validateCommand(io, model, { json: options.json === true })
+    .option('--rules <files...>', 'custom threat rule files whose ids threat references may name')
+    .action(async (model: string, options: { json?: boolean; rules?: string[] }) => {
+      code = await validateCommand(io, model, {
+        json: options.json === true,
+        rules: options.rules ?? [],
+      })
     })
 
   program
@@ -63,19 +69,60 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .addOption(dateOption('--at <date>', 'evaluate support dates on this day (YYYY-MM-DD)'))
     .option('--release <version>', 'read the decisions made for this release')
+    .option('--rules <files...>', "add a manufacturer's own threat rule files")
     .action(
       async (
         model: string,
-        options: { json?: boolean; format: 'text' | 'md'; at?: string; release?: string },
+        options: {
+          json?: boolean
+          format: 'text' | 'md'
+          at?: string
+          release?: string
+          rules?: string[]
+        },
       ) => {
         code = await threatsCommand(io, model, {
           json: options.json === true,
           format: options.format,
+          rules: options.rules ?? [],
           ...(options.at === undefined ? {} : { at: options.at }),
           ...(options.release === undefined ? {} : { release: options.release }),
         })
       },
     )
+
+  program
+    .command('diff')
+    .description(
+      'semantic diff of two model revisions: changes, threats opened and closed, significance',
+    )
+    .argument('<old>', 'the earlier model (folder or root file)')
+    .argument('<new>', 'the later model (folder or root file)')
+    .option('--json', 'print the diff as JSON')
+    .addOption(dateOption('--at <date>', 'evaluate support dates on this day (YYYY-MM-DD)'))
+    .option('--rules <files...>', "add a manufacturer's own threat rule files")
+    .action(
+      async (
+        before: string,
+        after: string,
+        options: { json?: boolean; at?: string; rules?: string[] },
+      ) => {
+        code = await diffCommand(io, before, after, {
+          json: options.json === true,
+          rules: options.rules ?? [],
+          ...(options.at === undefined ? {} : { at: options.at }),
+        })
+      },
+    )
+
+  const rules = program.command('rules').description("a manufacturer's own threat rules")
+  rules
+    .command('test')
+    .description('run the test cases written beside custom rules')
+    .argument('<files...>', 'rule files (medcyberRules: v1)')
+    .action(async (files: string[]) => {
+      code = await rulesTestCommand(io, files)
+    })
 
   program
     .command('analyze')

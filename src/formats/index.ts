@@ -7,3 +7,4 @@ export {
   type LoadedModel,
   type ModelLoadLimits,
 } from './model-yaml/load-device-model.js'
+export { loadCustomRules } from './threat-rules-yaml/load-custom-rules.js'

@@ -1,6 +1,7 @@
-import { BUILT_IN_RULES, generateThreats, type Threat } from '../../core/index.js'
+import { generateThreats, type Threat } from '../../core/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
+import { loadRuleSet } from '../load-rule-set.js'
 import { loadValidModel } from '../load-valid-model.js'
 
 export interface ThreatsOptions {
@@ -8,6 +9,7 @@ export interface ThreatsOptions {
   readonly format: 'text' | 'md'
   readonly at?: string
   readonly release?: string
+  readonly rules: readonly string[]
 }
 
 /** `medcyber threats <model>`: the threat list, generated and hand-written, with decisions. */
@@ -16,9 +18,11 @@ export const threatsCommand = async (
   argument: string,
   options: ThreatsOptions,
 ): Promise<ExitCode> => {
-  const loaded = await loadValidModel(io, argument)
+  const set = await loadRuleSet(io, options.rules)
+  if (set === undefined) return EXIT_CODES.invalidInput
+  const loaded = await loadValidModel(io, argument, new Set(set.rules.map((rule) => rule.id)))
   if (loaded === undefined) return EXIT_CODES.invalidInput
-  const threats = generateThreats(loaded.model, BUILT_IN_RULES, {
+  const threats = generateThreats(loaded.model, set.rules, {
     date: options.at ?? io.today(),
     ...(options.release === undefined ? {} : { release: options.release }),
   })

@@ -2,10 +2,13 @@ import { loadDeviceModel } from '../../formats/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { countIssues, formatIssue } from '../format-issues.js'
+import { loadRuleSet } from '../load-rule-set.js'
 import { resolveModelEntry } from '../resolve-model-entry.js'
 
 export interface ValidateOptions {
   readonly json: boolean
+  /** Custom rule files whose rule ids generated-threat references may name. */
+  readonly rules: readonly string[]
 }
 
 /** `medcyber validate <model>`: syntax, schema, references and likely mistakes. */
@@ -32,7 +35,11 @@ export const validateCommand = async (
     }
     return EXIT_CODES.invalidInput
   }
-  const loaded = await loadDeviceModel(entry.file, io.reader)
+  const set = await loadRuleSet(io, options.rules)
+  if (set === undefined) return EXIT_CODES.invalidInput
+  const loaded = await loadDeviceModel(entry.file, io.reader, undefined, {
+    ruleIds: new Set(set.rules.map((rule) => rule.id)),
+  })
   const valid = loaded.model !== undefined
   if (options.json) {
     io.stdout(`${JSON.stringify({ valid, issues: loaded.issues }, null, 2)}\n`)

@@ -9,21 +9,32 @@ import { PATTERN_HINTS } from './schema-helpers.js'
 /** Beyond this many schema errors in one file the rest are noise; say how many were left out. */
 const MAX_SCHEMA_ISSUES = 200
 
-let validator: ValidateFunction | undefined
+export type SchemaChecker = (document: unknown, source?: string) => Issue[]
 
-/** Compiled once: the schema is a constant and compiling it is the slow part (~50 ms). */
-const getValidator = (): ValidateFunction => {
-  if (validator === undefined) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true })
-    addFormats.default(ajv, ['date', 'uri'])
-    validator = ajv.compile(modelJsonSchema())
+/**
+ * A checker for one of our JSON Schemas that turns ajv's errors into plain-language issues.
+ * The schema is compiled on first use: compiling is the slow part (~50 ms).
+ */
+export const createSchemaChecker = (schema: () => Record<string, unknown>): SchemaChecker => {
+  let validator: ValidateFunction | undefined
+  return (document, source) => {
+    if (validator === undefined) {
+      const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true })
+      addFormats.default(ajv, ['date', 'uri'])
+      validator = ajv.compile(schema())
+    }
+    return schemaIssues(validator, document, source)
   }
-  return validator
 }
 
 /** Checks one model file's parsed content against the `medcyber/v1` schema. */
-export const checkDocumentSchema = (document: unknown, source?: string): Issue[] => {
-  const validate = getValidator()
+export const checkDocumentSchema: SchemaChecker = createSchemaChecker(modelJsonSchema)
+
+const schemaIssues = (
+  validate: ValidateFunction,
+  document: unknown,
+  source: string | undefined,
+): Issue[] => {
   if (validate(document)) return []
   const errors = (validate.errors ?? []).filter(isUseful)
   const issues = errors.slice(0, MAX_SCHEMA_ISSUES).map((error) => toIssue(error, document, source))

@@ -36,3 +36,13 @@ export { checkSbomLinks, type SbomIdentities } from './check-sbom-links.js'
 export type { Component, Release, Sbom } from './supply-chain-schema.js'
 export * from './vocabulary.js'
 export { modelReferenceMarkdown } from './model-reference.js'
+export { createSchemaChecker, type SchemaChecker } from './check-document-schema.js'
+export { ITEM_SCHEMAS } from './item-schemas.js'
+export type { ItemKind } from './model-index.js'
+export {
+  diffModels,
+  type FieldChange,
+  type ItemChange,
+  type ModelDiff,
+  type SectionDiff,
+} from './diff-models.js'

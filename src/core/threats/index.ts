@@ -15,3 +15,10 @@ export {
   type ThreatFinding,
   type ThreatRule,
 } from './threat-rule.js'
+export {
+  parseCustomRules,
+  type CustomRules,
+  type CustomRuleTestResult,
+} from './custom/parse-custom-rules.js'
+export { DERIVED_FACTS, RULE_SUBJECTS, type RuleSubject } from './custom/rule-facts.js'
+export { diffThreats, type ThreatDiff } from './diff-threats.js'

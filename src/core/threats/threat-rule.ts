@@ -18,7 +18,8 @@ export const CLAUSE_SOURCES = [
 export type ClauseSource = (typeof CLAUSE_SOURCES)[number]
 
 export interface ClauseReference {
-  readonly source: ClauseSource
+  /** One of CLAUSE_SOURCES for built-in rules; a manufacturer's own rules may cite their own. */
+  readonly source: ClauseSource | (string & Record<never, never>)
   /** Section, appendix item or MDS2 section id, e.g. "Appendix 1, Authentication" or "TXCF". */
   readonly clause: string
 }

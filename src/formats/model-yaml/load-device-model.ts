@@ -51,6 +51,7 @@ export const loadDeviceModel = async (
   rootFile: string,
   reader: FileReader,
   limits: ModelLoadLimits = DEFAULT_MODEL_LOAD_LIMITS,
+  options: { readonly ruleIds?: ReadonlySet<string> } = {},
 ): Promise<LoadedModel> => {
   const root = path.dirname(rootFile)
   const issues: LocatedIssue[] = []
@@ -131,7 +132,7 @@ export const loadDeviceModel = async (
     content: parsed.content,
   }))
   const place = (issue: Issue): LocatedIssue => locateIssue(issue, byFile, rootFile)
-  const outcome = parseDeviceModel(fragments)
+  const outcome = parseDeviceModel(fragments, options)
   issues.push(...outcome.issues.map(place))
   if (outcome.model === undefined || outcome.place === undefined) {
     return finish(undefined, issues, files)
@@ -206,7 +207,7 @@ const includesOf = (content: unknown): string[] => {
     : []
 }
 
-const placeOf = (file: string, parsed: ParsedYaml, docPath: Issue['path']): Place => ({
+export const placeOf = (file: string, parsed: ParsedYaml, docPath: Issue['path']): Place => ({
   file,
   ...parsed.locate(docPath),
   path: formatPath(docPath),
