@@ -27,6 +27,7 @@ export default tseslint.config(
   {
     // The domain core is pure: no I/O, no clock, no randomness (docs/architecture.md).
     files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

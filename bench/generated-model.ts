@@ -10,7 +10,7 @@ export const generateModel = (elementCount: number, flowCount: number): string =
   const elements = Array.from({ length: elementCount }, (_, i) => ({
     id: id('element', i),
     name: `Element ${String(i)}`,
-    kind: i === 0 ? 'device' : 'server',
+    kind: i % 10 === 0 ? 'device' : 'server',
     owner: 'manufacturer',
   }))
   const interfaces = elements.flatMap((element, i) => [
@@ -33,19 +33,21 @@ export const generateModel = (elementCount: number, flowCount: number): string =
       to: id('element', to),
       interfaces: [id('eth', from), id('eth', to)],
       protocol: 'HTTPS',
-      payload: ['data'],
+      payload: i % 7 === 0 ? ['commands'] : ['data'],
       assets: [id('asset', i % 50)],
-      authentication: { type: 'mutual' },
-      encryption: { type: 'tls', version: '1.3' },
-      integrity: 'authenticated-encryption',
-      replayProtection: true,
+      // Every fifth flow is unprotected, so the rules have something to find.
+      authentication: { type: i % 5 === 0 ? 'none' : 'mutual' },
+      encryption: i % 5 === 0 ? { type: 'none' } : { type: 'tls', version: '1.3' },
+      integrity: i % 5 === 0 ? 'none' : 'authenticated-encryption',
+      replayProtection: i % 5 !== 0,
     }
   })
   const assets = Array.from({ length: 50 }, (_, i) => ({
     id: id('asset', i),
     name: `Asset ${String(i)}`,
     kind: 'data',
-    category: 'clinical-workflow',
+    category: i % 2 === 0 ? 'therapy-delivery' : 'phi',
+    elements: [id('element', (i * 10) % elementCount)],
     security: { confidentiality: 'high', integrity: 'high', availability: 'low' },
   }))
   const components = elements.map((element, i) => ({

@@ -2,6 +2,7 @@
 // same run (parsing the same YAML text without any checking), so results travel across machines.
 import { parse } from 'yaml'
 
+import { BUILT_IN_RULES, generateThreats } from '../src/core/index.js'
 import { loadDeviceModel } from '../src/formats/index.js'
 import { memoryReader } from '../test/support/memory-reader.js'
 import { generateModel } from './generated-model.js'
@@ -45,5 +46,29 @@ for (const [elements, flows] of SIZES) {
   const heap = process.memoryUsage().heapUsed / 1024 / 1024
   console.log(
     `| ${String(elements)} elements, ${String(flows)} flows | ${String(text.length)} | ${floor.toFixed(0)} | ${full.toFixed(0)} | ${(full / floor).toFixed(2)} | ${heap.toFixed(0)} |`,
+  )
+}
+
+console.log('')
+console.log(
+  `| threat generation (${String(BUILT_IN_RULES.length)} rules) | threats | floor: one JSON pass (ms) | generate (ms) | ratio |`,
+)
+console.log('|---|---|---|---|---|')
+for (const [elements, flows] of SIZES) {
+  const reader = memoryReader({ 'bench/medcyber.yaml': generateModel(elements, flows) })
+  const loaded = await loadDeviceModel('bench/medcyber.yaml', reader, {
+    maxFileBytes: 64 * 1024 * 1024,
+    maxFiles: 10,
+    maxSbomBytes: 1,
+  })
+  const model = loaded.model
+  if (model === undefined) throw new Error('the generated model should be valid')
+  const floor = await time(5, () => JSON.stringify(model))
+  let count = 0
+  const full = await time(5, () => {
+    count = generateThreats(model, BUILT_IN_RULES, { date: '2026-11-28' }).length
+  })
+  console.log(
+    `| ${String(elements)} elements, ${String(flows)} flows | ${String(count)} | ${floor.toFixed(1)} | ${full.toFixed(1)} | ${(full / floor).toFixed(1)} |`,
   )
 }

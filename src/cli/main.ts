@@ -4,10 +4,11 @@ import { isCalendarDate } from '../core/index.js'
 
 import type { CliIo } from './cli-io.js'
 import { analyzeCommand } from './commands/analyze.js'
+import { coverageCommand } from './commands/coverage.js'
 import { diffCommand } from './commands/diff.js'
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
-import { rulesTestCommand } from './commands/rules.js'
+import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
 import { schemaCommand } from './commands/schema.js'
 import { threatsCommand } from './commands/threats.js'
 import { validateCommand } from './commands/validate.js'
@@ -115,7 +116,36 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
       },
     )
 
+  program
+    .command('coverage')
+    .description(
+      'control coverage: threats without controls, controls without verification, empty categories',
+    )
+    .argument('<model>', 'model folder or root model file')
+    .option('--json', 'print the report as JSON (default: Markdown)')
+    .addOption(dateOption('--at <date>', 'evaluate support dates on this day (YYYY-MM-DD)'))
+    .option('--rules <files...>', "add a manufacturer's own threat rule files")
+    .action(async (model: string, options: { json?: boolean; at?: string; rules?: string[] }) => {
+      code = await coverageCommand(io, model, {
+        json: options.json === true,
+        rules: options.rules ?? [],
+        ...(options.at === undefined ? {} : { at: options.at }),
+      })
+    })
+
   const rules = program.command('rules').description("a manufacturer's own threat rules")
+  rules
+    .command('list')
+    .description('the threat rules: id, title, STRIDE, CAPEC, CWE, clauses, recommendations')
+    .argument('[files...]', 'custom rule files to list with the built-in ones')
+    .addOption(
+      new Option('--format <format>', 'text, md or json')
+        .choices(['text', 'md', 'json'])
+        .default('text'),
+    )
+    .action(async (files: string[], options: { format: 'text' | 'md' | 'json' }) => {
+      code = await rulesListCommand(io, files, options.format)
+    })
   rules
     .command('test')
     .description('run the test cases written beside custom rules')

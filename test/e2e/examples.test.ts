@@ -6,7 +6,12 @@ import addFormats from 'ajv-formats'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 
-import { modelJsonSchema, modelReferenceMarkdown } from '../../src/core/index.js'
+import {
+  BUILT_IN_RULES,
+  modelJsonSchema,
+  modelReferenceMarkdown,
+  ruleCatalogueMarkdown,
+} from '../../src/core/index.js'
 import { cycloneDx16Errors } from '../support/cyclonedx-schema.js'
 import { EXAMPLES_DIR, exampleNames, readFolder } from '../support/model-folders.js'
 import { spawnCli } from '../support/spawn-cli.js'
@@ -18,6 +23,12 @@ describe('the published schema', () => {
   it('is the schema medcyber prints (regenerate with: npx medcyber schema > schema/medcyber-v1.schema.json)', () => {
     expect(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8'))).toEqual(modelJsonSchema())
     expect(JSON.parse(spawnCli(['schema']).stdout)).toEqual(modelJsonSchema())
+  })
+
+  it('has an up-to-date rule catalogue (npx medcyber rules list --format md > docs/threat-rules.md)', () => {
+    expect(readFileSync(path.join(PROJECT_ROOT, 'docs', 'threat-rules.md'), 'utf8')).toBe(
+      ruleCatalogueMarkdown(BUILT_IN_RULES),
+    )
   })
 
   it('has an up-to-date field reference (npx medcyber schema --format markdown > docs/model-reference.md)', () => {
@@ -53,8 +64,8 @@ describe('the example devices', () => {
       const ajv = new Ajv({ strict: true, allErrors: true })
       addFormats.default(ajv, ['date', 'uri'])
       const validate = ajv.compile(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8')) as object)
-      const files = [...readFolder(path.join(EXAMPLES_DIR, name))].filter(([file]) =>
-        file.endsWith('.yaml'),
+      const files = [...readFolder(path.join(EXAMPLES_DIR, name))].filter(
+        ([file, text]) => file.endsWith('.yaml') && !/^medcyberRules:/m.test(text),
       )
       expect(files.length).toBeGreaterThan(1)
       for (const [file, text] of files) {

@@ -2,7 +2,7 @@ import type { DeviceModel } from '../model/index.js'
 import type { ItemKind } from '../model/model-index.js'
 import { createThreatContext } from './threat-context.js'
 import type { ClauseReference, Recommendation, StrideCategory, ThreatRule } from './threat-rule.js'
-import { THREAT_STATUSES } from '../model/index.js'
+import type { THREAT_STATUSES } from '../model/index.js'
 
 export type ThreatStatus = (typeof THREAT_STATUSES)[number]
 
@@ -125,4 +125,5 @@ const itemKinds = (model: DeviceModel): Map<string, ItemKind> =>
     ...model.assets.map((a) => [a.id, 'asset'] as const),
     ...model.components.map((c) => [c.id, 'component'] as const),
     ...model.trustBoundaries.map((b) => [b.id, 'trust boundary'] as const),
+    ...model.roles.map((r) => [r.id, 'role'] as const),
   ])

@@ -22,3 +22,4 @@ export {
 } from './custom/parse-custom-rules.js'
 export { DERIVED_FACTS, RULE_SUBJECTS, type RuleSubject } from './custom/rule-facts.js'
 export { diffThreats, type ThreatDiff } from './diff-threats.js'
+export { ruleCatalogueMarkdown } from './rule-catalogue.js'

@@ -1,4 +1,4 @@
-import jsep, { type Expression } from 'jsep'
+import jsep from 'jsep'
 
 import { err, ok, type Result } from '../../result.js'
 
@@ -30,7 +30,7 @@ export interface ExpressionError {
 
 export interface RuleExpression {
   readonly text: string
-  readonly tree: Expression
+  readonly tree: jsep.Expression
   /** Top-level names the expression reads, for checking them against the facts that exist. */
   readonly names: readonly string[]
 }
@@ -41,7 +41,7 @@ export const parseRuleExpression = (text: string): Result<RuleExpression, Expres
       message: `the condition is longer than ${String(MAX_EXPRESSION_LENGTH)} characters`,
     })
   }
-  let tree: Expression
+  let tree: jsep.Expression
   try {
     tree = jsep(text)
   } catch (error) {
@@ -56,62 +56,71 @@ export const parseRuleExpression = (text: string): Result<RuleExpression, Expres
     : err({ message: problem })
 }
 
-/** Rejects what the language does not have, so evaluation never meets a surprise. */
-const check = (node: Expression, names: Set<string>): string | undefined => {
-  switch (node.type) {
-    case 'Literal':
-      return undefined
-    case 'Identifier':
-      if (FORBIDDEN_NAMES.has(String(node['name'])))
-        return `'${String(node['name'])}' is not allowed`
-      names.add(String(node['name']))
-      return undefined
-    case 'MemberExpression': {
-      const property = node['property'] as Expression
-      if (node['computed'] === true) return 'use a.b, not a[b]'
-      if (FORBIDDEN_NAMES.has(String(property['name'])))
-        return `'${String(property['name'])}' is not allowed`
-      return check(node['object'] as Expression, names)
-    }
-    case 'BinaryExpression':
-      if (node['operator'] === 'matches') {
-        const pattern = node['right'] as Expression
-        if (pattern.type !== 'Literal' || typeof pattern['value'] !== 'string') {
-          return "'matches' takes a quoted regular expression on its right"
-        }
-        try {
-          new RegExp(pattern['value'], 'i')
-        } catch {
-          return `'${pattern['value']}' is not a valid regular expression`
-        }
-      }
-      return [node['left'], node['right']]
-        .filter((child): child is Expression => child !== undefined)
-        .map((child) => check(child, names))
-        .find((problem) => problem !== undefined)
-    case 'UnaryExpression':
-      return [node['argument']]
-        .filter((child): child is Expression => child !== undefined)
-        .map((child) => check(child, names))
-        .find((problem) => problem !== undefined)
-    case 'ArrayExpression':
-      return (node['elements'] as Expression[])
-        .map((child) => check(child, names))
-        .find((p) => p !== undefined)
-    case 'CallExpression': {
-      const callee = node['callee'] as Expression
-      const name = String(callee['name'])
-      if (callee.type !== 'Identifier' || !(FUNCTIONS as readonly string[]).includes(name)) {
-        return `unknown function; the functions are ${FUNCTIONS.join(', ')}`
-      }
-      return (node['arguments'] as Expression[])
-        .map((child) => check(child, names))
-        .find((p) => p !== undefined)
-    }
-    default:
-      return `'${node.type}' is not part of the condition language`
+type Node = jsep.Expression
+type Checker = (node: Node, names: Set<string>) => string | undefined
+
+const firstProblem = (nodes: readonly (Node | null)[], names: Set<string>): string | undefined =>
+  nodes
+    .filter((child): child is Node => child !== null)
+    .map((child) => check(child, names))
+    .find((problem) => problem !== undefined)
+
+const nameOf = (node: Node): string =>
+  node.type === 'Identifier' ? (node as jsep.Identifier).name : ''
+
+const checkMatches = (node: jsep.BinaryExpression): string | undefined => {
+  const pattern = node.right
+  if (pattern.type !== 'Literal' || typeof (pattern as jsep.Literal).value !== 'string') {
+    return "'matches' takes a quoted regular expression on its right"
+  }
+  const source = (pattern as jsep.Literal).value as string
+  try {
+    new RegExp(source, 'i')
+    return undefined
+  } catch {
+    return `'${source}' is not a valid regular expression`
   }
 }
+
+/** Rejects what the language does not have, so evaluation never meets a surprise. */
+const CHECKERS: Readonly<Record<string, Checker>> = {
+  Literal: () => undefined,
+  Identifier: (node, names) => {
+    const name = nameOf(node)
+    if (FORBIDDEN_NAMES.has(name)) return `'${name}' is not allowed`
+    names.add(name)
+    return undefined
+  },
+  MemberExpression: (node, names) => {
+    const member = node as jsep.MemberExpression
+    if (member.computed) return 'use a.b, not a[b]'
+    const name = nameOf(member.property)
+    if (FORBIDDEN_NAMES.has(name)) return `'${name}' is not allowed`
+    return check(member.object, names)
+  },
+  BinaryExpression: (node, names) => {
+    const binary = node as jsep.BinaryExpression
+    return (
+      (binary.operator === 'matches' ? checkMatches(binary) : undefined) ??
+      firstProblem([binary.left, binary.right], names)
+    )
+  },
+  UnaryExpression: (node, names) => check((node as jsep.UnaryExpression).argument, names),
+  ArrayExpression: (node, names) => firstProblem((node as jsep.ArrayExpression).elements, names),
+  CallExpression: (node, names) => {
+    const call = node as jsep.CallExpression
+    if (!(FUNCTIONS as readonly string[]).includes(nameOf(call.callee))) {
+      return `unknown function; the functions are ${FUNCTIONS.join(', ')}`
+    }
+    return firstProblem(call.arguments, names)
+  },
+}
+
+const check = (node: Node, names: Set<string>): string | undefined =>
+  CHECKERS[node.type]?.(node, names) ??
+  (CHECKERS[node.type] === undefined
+    ? `'${node.type}' is not part of the condition language`
+    : undefined)
 
 type Facts = Readonly<Record<string, unknown>>
 
@@ -155,44 +164,41 @@ const BINARY: Readonly<Record<string, (a: unknown, b: unknown) => unknown>> = {
 export const evaluateRuleExpression = (expression: RuleExpression, facts: Facts): unknown =>
   evaluate(expression.tree, facts)
 
-const evaluate = (node: Expression, facts: Facts): unknown => {
-  switch (node.type) {
-    case 'Literal':
-      return node['value']
-    case 'Identifier':
-      return own(facts, String(node['name']))
-    case 'MemberExpression':
-      return own(
-        evaluate(node['object'] as Expression, facts),
-        String((node['property'] as Expression)['name']),
-      )
-    case 'ArrayExpression':
-      return (node['elements'] as Expression[]).map((child) => evaluate(child, facts))
-    case 'UnaryExpression':
-      return !truthy(evaluate(node['argument'] as Expression, facts))
-    case 'CallExpression': {
-      const [argument] = (node['arguments'] as Expression[]).map((child) => evaluate(child, facts))
-      if ((node['callee'] as Expression)['name'] === 'count') {
-        return Array.isArray(argument)
-          ? argument.length
-          : typeof argument === 'string'
-            ? argument.length
-            : 0
-      }
-      return typeof argument === 'string' ? argument.toLowerCase() : argument
+type Evaluator = (node: Node, facts: Facts) => unknown
+
+const EVALUATORS: Readonly<Record<string, Evaluator>> = {
+  Literal: (node) => (node as jsep.Literal).value,
+  Identifier: (node, facts) => own(facts, nameOf(node)),
+  MemberExpression: (node, facts) => {
+    const member = node as jsep.MemberExpression
+    return own(evaluate(member.object, facts), nameOf(member.property))
+  },
+  ArrayExpression: (node, facts) =>
+    (node as jsep.ArrayExpression).elements.map((child) =>
+      child === null ? null : evaluate(child, facts),
+    ),
+  UnaryExpression: (node, facts) =>
+    !truthy(evaluate((node as jsep.UnaryExpression).argument, facts)),
+  CallExpression: (node, facts) => {
+    const call = node as jsep.CallExpression
+    const argument =
+      call.arguments[0] === undefined ? undefined : evaluate(call.arguments[0], facts)
+    if (nameOf(call.callee) === 'count') {
+      return Array.isArray(argument) || typeof argument === 'string' ? argument.length : 0
     }
-    case 'BinaryExpression': {
-      const operator = String(node['operator'])
-      const left = (): unknown => evaluate(node['left'] as Expression, facts)
-      const right = (): unknown => evaluate(node['right'] as Expression, facts)
-      if (operator === 'and' || operator === '&&') return truthy(left()) && truthy(right())
-      if (operator === 'or' || operator === '||') return truthy(left()) || truthy(right())
-      return BINARY[operator]?.(left(), right()) ?? false
-    }
-    default:
-      return undefined
-  }
+    return typeof argument === 'string' ? argument.toLowerCase() : argument
+  },
+  BinaryExpression: (node, facts) => {
+    const { operator, left, right } = node as jsep.BinaryExpression
+    if (operator === 'and' || operator === '&&')
+      return truthy(evaluate(left, facts)) && truthy(evaluate(right, facts))
+    if (operator === 'or' || operator === '||')
+      return truthy(evaluate(left, facts)) || truthy(evaluate(right, facts))
+    return BINARY[operator]?.(evaluate(left, facts), evaluate(right, facts)) ?? false
+  },
 }
+
+const evaluate = (node: Node, facts: Facts): unknown => EVALUATORS[node.type]?.(node, facts)
 
 export const truthy = (value: unknown): boolean =>
   Array.isArray(value)
