@@ -119,6 +119,7 @@ describe('medcyber CLI', () => {
       files: {
         kindOf: () => Promise.reject(new TypeError('boom')),
         writeNew: () => Promise.resolve(),
+        writeFile: () => Promise.resolve(),
         makeDirectory: () => Promise.resolve(),
         subfolders: () => Promise.resolve([]),
       },

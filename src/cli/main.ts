@@ -5,7 +5,14 @@ import { isCalendarDate } from '../core/index.js'
 import type { CliIo } from './cli-io.js'
 import { analyzeCommand } from './commands/analyze.js'
 import { coverageCommand } from './commands/coverage.js'
+import { diagramCommand } from './commands/diagram.js'
 import { diffCommand } from './commands/diff.js'
+import {
+  exportCommand,
+  IMPORT_FORMATS,
+  importCommand,
+  type ImportFormat,
+} from './commands/import-export.js'
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
 import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
@@ -131,6 +138,47 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         rules: options.rules ?? [],
         ...(options.at === undefined ? {} : { at: options.at }),
       })
+    })
+
+  program
+    .command('diagram')
+    .description(
+      'an FDA security architecture view as SVG (global, multi-patient, update, use-case:ID)',
+    )
+    .argument('<model>', 'model folder or root model file')
+    .option('--view <view>', 'global, multi-patient, update or use-case:<clinical function id>')
+    .option('--out <file>', 'write the SVG to this file (default: standard output)')
+    .option('--list', 'list the views of this model')
+    .action(async (model: string, options: { view?: string; out?: string; list?: boolean }) => {
+      code = await diagramCommand(io, model, {
+        list: options.list === true,
+        ...(options.view === undefined ? {} : { view: options.view }),
+        ...(options.out === undefined ? {} : { out: options.out }),
+      })
+    })
+
+  program
+    .command('import')
+    .description("convert another tool's threat model into a medcyber model")
+    .argument('<file>', 'the threat model file')
+    .addOption(
+      new Option('--from <format>', 'source format')
+        .choices([...IMPORT_FORMATS])
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--out <dir>', 'folder for the new medcyber.yaml')
+    .action(async (file: string, options: { from: ImportFormat; out: string }) => {
+      code = await importCommand(io, file, options)
+    })
+
+  program
+    .command('export')
+    .description('export a model to another format')
+    .argument('<model>', 'model folder or root model file')
+    .addOption(new Option('--to <format>', 'target format').choices(['otm']).makeOptionMandatory())
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .action(async (model: string, options: { out?: string }) => {
+      code = await exportCommand(io, model, options.out === undefined ? {} : { out: options.out })
     })
 
   const rules = program.command('rules').description("a manufacturer's own threat rules")

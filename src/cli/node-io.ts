@@ -56,6 +56,9 @@ const nodeFiles: FileSystem = {
   async writeNew(path, content) {
     await writeFile(path, content, { flag: 'wx' })
   },
+  async writeFile(path, content) {
+    await writeFile(path, content)
+  },
   async makeDirectory(folder) {
     await mkdir(folder, { recursive: true })
   },

@@ -8,3 +8,5 @@ export {
   type ModelLoadLimits,
 } from './model-yaml/load-device-model.js'
 export { loadCustomRules } from './threat-rules-yaml/load-custom-rules.js'
+export * from './threat-models/index.js'
+export { decodeText } from './files/decode-text.js'

@@ -119,72 +119,102 @@ const PROTECTION_FIELDS = /^(authentication|encryption|integrity|replayProtectio
 const CONTROL_STRENGTH = ['planned', 'implemented', 'verified']
 const NEED = ['none', 'low', 'high']
 
+type SignificanceCheck = (
+  bySection: ReadonlyMap<DiffSection, SectionDiff>,
+  before: DeviceModel,
+  after: DeviceModel,
+) => string[]
+
+const newConnectivity: SignificanceCheck = (bySection, _before, after) => {
+  const interfaces = bySection.get('interfaces')
+  const added = after.interfaces
+    .filter((i) => interfaces?.added.includes(i.id) === true && i.status !== 'disabled')
+    .map((i) => `new connectivity: interface '${i.id}' (${i.type}, ${i.status})`)
+  const enabled = (interfaces?.changed ?? []).flatMap((change) => {
+    const status = change.changes.find((c) => c.field === 'status')
+    return status?.before === 'disabled'
+      ? [`new connectivity: interface '${change.id}' is now ${String(status.after)}`]
+      : []
+  })
+  return [...added, ...enabled]
+}
+
+const changedPaths: SignificanceCheck = (bySection) => {
+  const flows = bySection.get('dataFlows')
+  return [
+    ...(flows?.added ?? []).map((id) => `new communication path: data flow '${id}'`),
+    ...(flows?.changed ?? []).flatMap((change) => {
+      const protection = change.changes
+        .filter((c) => PROTECTION_FIELDS.test(c.field))
+        .map((c) => c.field)
+      return protection.length > 0
+        ? [
+            `authentication or cryptography changed on data flow '${change.id}': ${protection.join(', ')}`,
+          ]
+        : []
+    }),
+  ]
+}
+
+const softwarePaths = (model: DeviceModel): Set<string> =>
+  new Set(
+    model.dataFlows
+      .filter((f) => f.payload.includes('software'))
+      .map((f) => JSON.stringify(canonical(f))),
+  )
+
+const changedUpdateMechanism: SignificanceCheck = (_bySection, before, after) => {
+  const old = softwarePaths(before)
+  const now = softwarePaths(after)
+  return old.size !== now.size || [...now].some((f) => !old.has(f))
+    ? [
+        'the software update mechanism changed (a data flow carrying software was added, removed or changed)',
+      ]
+    : []
+}
+
+const weakerControls: SignificanceCheck = (bySection) => {
+  const controls = bySection.get('controls')
+  return [
+    ...(controls?.removed ?? []).map((id) => `security control removed: '${id}'`),
+    ...(controls?.changed ?? []).flatMap((change) => {
+      const status = change.changes.find((c) => c.field === 'status')
+      return status !== undefined &&
+        CONTROL_STRENGTH.indexOf(String(status.after)) <
+          CONTROL_STRENGTH.indexOf(String(status.before))
+        ? [`security control weakened: '${change.id}' is now ${String(status.after)}`]
+        : []
+    }),
+  ]
+}
+
+const moreSensitiveData: SignificanceCheck = (bySection) =>
+  (bySection.get('assets')?.changed ?? []).flatMap((change) => {
+    const raised = change.changes.some(
+      (c) =>
+        c.field.startsWith('security.') &&
+        NEED.indexOf(String(c.after)) > NEED.indexOf(String(c.before)),
+    )
+    return raised || change.changes.some((c) => c.field === 'category')
+      ? [`data sensitivity changed: asset '${change.id}'`]
+      : []
+  })
+
+const SIGNIFICANCE_CHECKS: readonly SignificanceCheck[] = [
+  newConnectivity,
+  changedPaths,
+  changedUpdateMechanism,
+  weakerControls,
+  moreSensitiveData,
+]
+
 const significance = (
   diff: readonly SectionDiff[],
   before: DeviceModel,
   after: DeviceModel,
 ): string[] => {
-  const reasons: string[] = []
   const bySection = new Map(diff.map((d) => [d.section, d]))
-  const interfaces = bySection.get('interfaces')
-  const newInterfaces = after.interfaces.filter(
-    (i) => interfaces?.added.includes(i.id) === true && i.status !== 'disabled',
-  )
-  for (const item of newInterfaces)
-    reasons.push(`new connectivity: interface '${item.id}' (${item.type}, ${item.status})`)
-  for (const change of interfaces?.changed ?? []) {
-    const status = change.changes.find((c) => c.field === 'status')
-    if (status?.before === 'disabled')
-      reasons.push(`new connectivity: interface '${change.id}' is now ${String(status.after)}`)
-  }
-  const flows = bySection.get('dataFlows')
-  for (const id of flows?.added ?? []) reasons.push(`new communication path: data flow '${id}'`)
-  for (const change of flows?.changed ?? []) {
-    const protection = change.changes
-      .filter((c) => PROTECTION_FIELDS.test(c.field))
-      .map((c) => c.field)
-    if (protection.length > 0) {
-      reasons.push(
-        `authentication or cryptography changed on data flow '${change.id}': ${protection.join(', ')}`,
-      )
-    }
-  }
-  const softwarePaths = (model: DeviceModel): Set<string> =>
-    new Set(
-      model.dataFlows
-        .filter((f) => f.payload.includes('software'))
-        .map((f) => JSON.stringify(canonical(f))),
-    )
-  const oldUpdates = softwarePaths(before)
-  const newUpdates = softwarePaths(after)
-  if (oldUpdates.size !== newUpdates.size || [...newUpdates].some((f) => !oldUpdates.has(f))) {
-    reasons.push(
-      'the software update mechanism changed (a data flow carrying software was added, removed or changed)',
-    )
-  }
-  const controls = bySection.get('controls')
-  for (const id of controls?.removed ?? []) reasons.push(`security control removed: '${id}'`)
-  for (const change of controls?.changed ?? []) {
-    const status = change.changes.find((c) => c.field === 'status')
-    if (
-      status !== undefined &&
-      CONTROL_STRENGTH.indexOf(String(status.after)) <
-        CONTROL_STRENGTH.indexOf(String(status.before))
-    ) {
-      reasons.push(`security control weakened: '${change.id}' is now ${String(status.after)}`)
-    }
-  }
-  for (const change of bySection.get('assets')?.changed ?? []) {
-    const raised = change.changes.filter(
-      (c) =>
-        c.field.startsWith('security.') &&
-        NEED.indexOf(String(c.after)) > NEED.indexOf(String(c.before)),
-    )
-    if (raised.length > 0 || change.changes.some((c) => c.field === 'category')) {
-      reasons.push(`data sensitivity changed: asset '${change.id}'`)
-    }
-  }
-  return reasons
+  return SIGNIFICANCE_CHECKS.flatMap((check) => check(bySection, before, after))
 }
 
 /** What changed between two revisions of a model, and whether it looks significant for security. */

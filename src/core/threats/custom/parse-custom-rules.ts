@@ -159,5 +159,3 @@ const fillTemplate = (template: string, facts: Readonly<Record<string, unknown>>
       ? String(value)
       : whole
   })
-
-export type { CustomRulesDocument }
