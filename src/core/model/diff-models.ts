@@ -1,25 +1,15 @@
-import type { DeviceModel, ListSection } from './model-document-schema.js'
+import { LIST_SECTIONS, type DeviceModel, type ListSection } from './model-document-schema.js'
 
-/** Sections compared item by item, keyed by id (releases by version). */
-const DIFF_SECTIONS = [
-  'elements',
-  'interfaces',
-  'dataFlows',
-  'trustBoundaries',
-  'roles',
-  'actors',
-  'assets',
-  'components',
-  'sboms',
-  'releases',
-  'hazards',
-  'hazardousSituations',
-  'harms',
-  'threats',
-  'controls',
-  'verifications',
-] as const satisfies readonly ListSection[]
-type DiffSection = (typeof DIFF_SECTIONS)[number]
+/**
+ * Every list section but people's decisions: those are keyed by the threat or finding they are
+ * about, and a changed decision is not a design change. Items are keyed by id (releases by
+ * version).
+ */
+type DiffSection = Exclude<ListSection, 'threatAssessments' | 'findingAssessments'>
+const DIFF_SECTIONS = LIST_SECTIONS.filter(
+  (section): section is DiffSection =>
+    section !== 'threatAssessments' && section !== 'findingAssessments',
+)
 
 export interface FieldChange {
   /** Dotted path inside the item, e.g. `authentication.type`. */
