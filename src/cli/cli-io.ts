@@ -8,6 +8,8 @@ export interface CliIo {
   readonly files: FileSystem
   /** Today's date as YYYY-MM-DD; commands take the clock from here, never from `Date`. */
   readonly today: () => string
+  /** Asks the person at the terminal; undefined when input has ended. */
+  readonly ask: (question: string) => Promise<string | undefined>
 }
 
 export interface FileSystem {

@@ -15,6 +15,7 @@ import {
 } from './commands/import-export.js'
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
+import { rubricCommand } from './commands/rubric.js'
 import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
 import { schemaCommand } from './commands/schema.js'
 import { threatsCommand } from './commands/threats.js'
@@ -179,6 +180,23 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--out <file>', 'write to this file (default: standard output)')
     .action(async (model: string, options: { out?: string }) => {
       code = await exportCommand(io, model, options.out === undefined ? {} : { out: options.out })
+    })
+
+  program
+    .command('rubric')
+    .description(
+      'the MITRE medical CVSS rubric: questions XAVN ... XAO give a CVSS v3.1 base vector',
+    )
+    .option(
+      '--answers <file>',
+      'answer from a YAML file (answers: { XAVN: { answer: yes, rationale: ... } })',
+    )
+    .option('--json', 'print the vector, metrics and every answer as JSON')
+    .action(async (options: { answers?: string; json?: boolean }) => {
+      code = await rubricCommand(io, {
+        json: options.json === true,
+        ...(options.answers === undefined ? {} : { answers: options.answers }),
+      })
     })
 
   const rules = program.command('rules').description("a manufacturer's own threat rules")

@@ -1,5 +1,6 @@
 import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { createInterface } from 'node:readline/promises'
 
 import { err, ok } from '../core/index.js'
 import type { FileReader } from '../formats/index.js'
@@ -77,4 +78,14 @@ export const nodeIo = (): CliIo => ({
   reader: nodeReader,
   files: nodeFiles,
   today: () => new Date().toISOString().slice(0, 10),
+  ask: async (question) => {
+    const terminal = createInterface({ input: process.stdin, output: process.stderr })
+    try {
+      return await terminal.question(question)
+    } catch {
+      return undefined
+    } finally {
+      terminal.close()
+    }
+  },
 })

@@ -24,6 +24,7 @@ export const runCli = async (
       stderr += text
     },
     today: () => '2026-11-28',
+    ask: () => Promise.resolve(undefined),
     ...overrides,
   }
   const code = await run(argv, io)
