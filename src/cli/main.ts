@@ -5,6 +5,7 @@ import { isCalendarDate } from '../core/index.js'
 import type { CliIo } from './cli-io.js'
 import { analyzeCommand } from './commands/analyze.js'
 import { coverageCommand } from './commands/coverage.js'
+import { cvssCommand } from './commands/cvss.js'
 import { diagramCommand } from './commands/diagram.js'
 import { diffCommand } from './commands/diff.js'
 import {
@@ -180,6 +181,20 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--out <file>', 'write to this file (default: standard output)')
     .action(async (model: string, options: { out?: string }) => {
       code = await exportCommand(io, model, options.out === undefined ? {} : { out: options.out })
+    })
+
+  program
+    .command('cvss')
+    .description(
+      'score CVSS v2, v3.0, v3.1 and v4.0 vectors: base, temporal/threat, environmental, severity',
+    )
+    .argument('<vectors...>', 'CVSS vectors, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')
+    .option(
+      '--json',
+      'print [{ vector, version, baseScore, temporalScore?, environmentalScore?, score, severity }]',
+    )
+    .action((vectors: string[], options: { json?: boolean }) => {
+      code = cvssCommand(io, vectors, { json: options.json === true })
     })
 
   program

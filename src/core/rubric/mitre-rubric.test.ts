@@ -18,9 +18,9 @@ const BASE: RubricAnswers = {
   XS: { answer: 'no' },
 }
 
-const metric = (answers: Record<string, Answer>, name: string, options = undefined) => {
+const metric = (answers: Record<string, Answer>, name: string) => {
   const given = Object.fromEntries(Object.entries(answers).map(([q, a]) => [q, { answer: a }]))
-  const result = applyRubric({ ...BASE, ...given }, options)
+  const result = applyRubric({ ...BASE, ...given })
   if (!result.ok) throw new Error(result.error.message)
   return result.value.metrics[name as 'AV']
 }

@@ -88,10 +88,11 @@ export interface RubricError {
 }
 
 /** Unwinds the walk when an answer on the path is missing; turned into a RubricError below. */
-class MissingAnswer {
+class MissingAnswer extends Error {
   readonly question: string
 
   constructor(question: string) {
+    super(`no answer to ${question}`)
     this.question = question
   }
 }
