@@ -16,7 +16,7 @@ export interface FileSystem {
   readonly kindOf: (path: string) => Promise<'file' | 'directory' | 'missing'>
   readonly writeNew: (path: string, content: string) => Promise<void>
   /** Writes a file, replacing it if it exists (generated outputs such as diagrams). */
-  readonly writeFile: (path: string, content: string) => Promise<void>
+  readonly writeFile: (path: string, content: string | Uint8Array) => Promise<void>
   readonly makeDirectory: (path: string) => Promise<void>
   /** Paths of the folders directly inside `path`, sorted. */
   readonly subfolders: (path: string) => Promise<string[]>

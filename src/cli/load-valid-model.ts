@@ -1,8 +1,17 @@
-import type { DeviceModel } from '../core/index.js'
-import { loadDeviceModel } from '../formats/index.js'
+import { formatPath, type DeviceModel, type Issue } from '../core/index.js'
+import { loadDeviceModel, type LocatedIssue } from '../formats/index.js'
 import type { CliIo } from './cli-io.js'
 import { formatIssue } from './format-issues.js'
 import { resolveModelEntry } from './resolve-model-entry.js'
+
+export interface ValidModel {
+  readonly model: DeviceModel
+  /** The root model file. */
+  readonly file: string
+  /** Places an issue found later (at a path of the merged model) in its file. */
+  readonly locate: (issue: Issue) => LocatedIssue
+  readonly riskPolicyFile?: string
+}
 
 /**
  * Loads a model for commands that need a valid one: on errors it prints them and returns
@@ -12,7 +21,7 @@ export const loadValidModel = async (
   io: CliIo,
   argument: string,
   ruleIds?: ReadonlySet<string>,
-): Promise<{ model: DeviceModel; file: string } | undefined> => {
+): Promise<ValidModel | undefined> => {
   const entry = await resolveModelEntry(io.files, argument)
   if ('problem' in entry) {
     io.stderr(`medcyber: ${entry.problem}\n`)
@@ -31,5 +40,20 @@ export const loadValidModel = async (
     )
     return undefined
   }
-  return { model: loaded.model, file: entry.file }
+  return {
+    model: loaded.model,
+    file: entry.file,
+    locate:
+      loaded.locate ??
+      ((issue) => ({
+        severity: issue.severity,
+        code: issue.code,
+        message: issue.message,
+        file: entry.file,
+        line: 0,
+        column: 0,
+        path: formatPath(issue.path),
+      })),
+    ...(loaded.riskPolicyFile === undefined ? {} : { riskPolicyFile: loaded.riskPolicyFile }),
+  }
 }

@@ -16,9 +16,10 @@ import {
 } from './commands/import-export.js'
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
+import { RISK_GATES, riskCommand, type RiskGate } from './commands/risk.js'
 import { rubricCommand } from './commands/rubric.js'
 import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
-import { schemaCommand } from './commands/schema.js'
+import { SCHEMA_KINDS, schemaCommand, type SchemaKind } from './commands/schema.js'
 import { threatsCommand } from './commands/threats.js'
 import { validateCommand } from './commands/validate.js'
 import { EXIT_CODES, type ExitCode } from './exit-codes.js'
@@ -245,6 +246,58 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     })
 
   program
+    .command('risk')
+    .description(
+      'the security risk register: exploitability x severity of patient harm, before and after controls, controlled or not, deadlines',
+    )
+    .argument('<model>', 'model folder or root model file')
+    .option('--json', 'print { risks: [...], ... } as JSON')
+    .addOption(
+      new Option(
+        '--fail-on <gate>',
+        'exit 1 if any risk is uncontrolled; or also not acceptable; or also not yet evaluated',
+      ).choices(RISK_GATES),
+    )
+    .option(
+      '--policy <file>',
+      "risk policy file (default: the model's riskPolicy, else the example policy)",
+    )
+    .addOption(dateOption('--at <date>', 'draw up the register on this day (YYYY-MM-DD)'))
+    .option('--release <version>', 'only the assessments of this release')
+    .option('--rules <files...>', "add a manufacturer's own threat rule files")
+    .option('--unevaluated', 'list the threats and findings still without a risk evaluation')
+    .option(
+      '--safety-export <file>',
+      'write the security-caused safety risk entries for the ISO 14971 file (.csv, .xlsx or .json)',
+    )
+    .action(
+      async (
+        model: string,
+        options: {
+          json?: boolean
+          failOn?: RiskGate
+          policy?: string
+          at?: string
+          release?: string
+          rules?: string[]
+          unevaluated?: boolean
+          safetyExport?: string
+        },
+      ) => {
+        code = await riskCommand(io, model, {
+          json: options.json === true,
+          rules: options.rules ?? [],
+          showUnevaluated: options.unevaluated === true,
+          ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
+          ...(options.policy === undefined ? {} : { policy: options.policy }),
+          ...(options.at === undefined ? {} : { at: options.at }),
+          ...(options.release === undefined ? {} : { release: options.release }),
+          ...(options.safetyExport === undefined ? {} : { safetyExport: options.safetyExport }),
+        })
+      },
+    )
+
+  program
     .command('init')
     .description('create a commented starter model in a folder')
     .argument('<dir>', 'folder for the new model (created if missing)')
@@ -254,14 +307,17 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
 
   program
     .command('schema')
-    .description('print the JSON Schema of a medcyber/v1 model file')
+    .description('print the JSON Schema of a medcyber/v1 model file or of a risk policy file')
     .addOption(
       new Option('--format <format>', 'json (the schema) or markdown (the field reference)')
         .choices(['json', 'markdown'])
         .default('json'),
     )
-    .action((options: { format: 'json' | 'markdown' }) => {
-      code = schemaCommand(io, options.format)
+    .addOption(
+      new Option('--kind <kind>', 'which file format').choices(SCHEMA_KINDS).default('model'),
+    )
+    .action((options: { format: 'json' | 'markdown'; kind: SchemaKind }) => {
+      code = schemaCommand(io, options.format, options.kind)
     })
 
   try {

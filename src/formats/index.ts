@@ -10,3 +10,4 @@ export {
 export { loadCustomRules } from './threat-rules-yaml/load-custom-rules.js'
 export * from './threat-models/index.js'
 export { decodeText } from './files/decode-text.js'
+export { loadRiskPolicy } from './risk-policy-yaml/load-risk-policy.js'

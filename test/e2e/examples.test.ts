@@ -11,6 +11,7 @@ import {
   modelJsonSchema,
   modelReferenceMarkdown,
   ruleCatalogueMarkdown,
+  riskPolicyJsonSchema,
 } from '../../src/core/index.js'
 import { cycloneDx16Errors } from '../support/cyclonedx-schema.js'
 import { EXAMPLES_DIR, exampleNames, readFolder } from '../support/model-folders.js'
@@ -23,6 +24,11 @@ describe('the published schema', () => {
   it('is the schema medcyber prints (regenerate with: npx medcyber schema > schema/medcyber-v1.schema.json)', () => {
     expect(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8'))).toEqual(modelJsonSchema())
     expect(JSON.parse(spawnCli(['schema']).stdout)).toEqual(modelJsonSchema())
+  })
+
+  it('has an up-to-date risk policy schema (npx medcyber schema --kind risk-policy > schema/medcyber-risk-policy-v1.schema.json)', () => {
+    const published = path.join(PROJECT_ROOT, 'schema', 'medcyber-risk-policy-v1.schema.json')
+    expect(JSON.parse(readFileSync(published, 'utf8'))).toEqual(riskPolicyJsonSchema())
   })
 
   it('has an up-to-date rule catalogue (npx medcyber rules list --format md > docs/threat-rules.md)', () => {
@@ -65,7 +71,10 @@ describe('the example devices', () => {
       addFormats.default(ajv, ['date', 'uri'])
       const validate = ajv.compile(JSON.parse(readFileSync(PUBLISHED_SCHEMA, 'utf8')) as object)
       const files = [...readFolder(path.join(EXAMPLES_DIR, name))].filter(
-        ([file, text]) => file.endsWith('.yaml') && !/^medcyberRules:/m.test(text),
+        ([file, text]) =>
+          file.endsWith('.yaml') &&
+          !/^medcyberRules:/m.test(text) &&
+          !/^medcyber-risk-policy:/m.test(text),
       )
       expect(files.length).toBeGreaterThan(1)
       for (const [file, text] of files) {

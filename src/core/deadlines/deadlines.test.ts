@@ -42,6 +42,22 @@ describe('FDA uncontrolled risk (30 and 60 calendar days)', () => {
     ])
   })
 
+  it('counts from a local calendar date as a risk file records it', () => {
+    expect(dues(computeDeadlines({ kind: 'uncontrolled-risk-learned', on: '2024-02-29' }))).toEqual(
+      {
+        'fda-uncontrolled-risk-communication': '2024-03-30',
+        'fda-uncontrolled-risk-remediation': '2024-04-29',
+      },
+    )
+    expect(
+      computeDeadlines({
+        kind: 'correction-initiated',
+        on: '2026-12-24',
+        holidays: ['2026-12-25', '2027-01-01'],
+      }).map((d) => d.due),
+    ).toEqual(['2027-01-11'])
+  })
+
   it('cites section VII.B of the 2016 postmarket guidance', () => {
     const [communicate] = computeDeadlines({
       kind: 'uncontrolled-risk-learned',

@@ -30,11 +30,15 @@ export const DEADLINE_TRIGGER_KINDS = [
 ] as const
 export type DeadlineTriggerKind = (typeof DEADLINE_TRIGGER_KINDS)[number]
 
-/** An event at an instant, counted in the manufacturer's IANA time zone (e.g. `Asia/Tokyo`). */
-interface TimedEvent {
-  readonly at: Instant
-  readonly timeZone: string
-}
+/**
+ * An event at an instant, counted in the manufacturer's IANA time zone (e.g. `Asia/Tokyo`), or
+ * on a calendar date already local to the manufacturer (as a risk file records it).
+ */
+type TimedEvent =
+  { readonly at: Instant; readonly timeZone: string } | { readonly on: CalendarDate }
+
+const dayZero = (event: TimedEvent): CalendarDate =>
+  'on' in event ? event.on : localDate(event.at, event.timeZone)
 
 /**
  * What starts the clocks. Events that happen at a moment (learning of a vulnerability, becoming
@@ -190,9 +194,9 @@ export const computeDeadlines = (
 ): Deadline[] => {
   switch (trigger.kind) {
     case 'uncontrolled-risk-learned':
-      return uncontrolledRisk(localDate(trigger.at, trigger.timeZone))
+      return uncontrolledRisk(dayZero(trigger))
     case 'correction-initiated': {
-      const start = localDate(trigger.at, trigger.timeZone)
+      const start = dayZero(trigger)
       return [
         {
           id: 'fda-806-correction-removal-report',
@@ -207,7 +211,7 @@ export const computeDeadlines = (
     }
     case 'eu-serious-incident': {
       const { id, title, days, clause } = EU_INCIDENT[trigger.severity]
-      const start = localDate(trigger.at, trigger.timeZone)
+      const start = dayZero(trigger)
       return [calendarDays({ id, title, source: { document: MDR, clause } }, start, days)]
     }
     case 'end-of-support-planned': {

@@ -24,3 +24,14 @@ export const addYears = (date: CalendarDate, years: number): CalendarDate => {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
   return `${pad(target, 4)}-${pad(month)}-${pad(Math.min(day, lastDay))}`
 }
+
+/** The same day `months` later or earlier, clamped to the month's last day (31 Jan + 1 = 28/29 Feb). */
+export const addMonths = (date: CalendarDate, months: number): CalendarDate => {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const index = year * 12 + (month - 1) + months
+  const targetYear = Math.floor(index / 12)
+  const targetMonth = index - targetYear * 12 + 1
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate()
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`
+}

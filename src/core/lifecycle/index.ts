@@ -1,4 +1,4 @@
-export { addYears, isCalendarDate, type CalendarDate } from './calendar-date.js'
+export { addMonths, addYears, isCalendarDate, type CalendarDate } from './calendar-date.js'
 export {
   END_OF_SUPPORT_NOTICE_YEARS,
   phaseFromMilestones,

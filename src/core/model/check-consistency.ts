@@ -1,6 +1,8 @@
 import type { Issue } from '../issue.js'
 import type { DeviceModel } from './model-document-schema.js'
 import { EU_IVDR_CLASSES, EU_MDR_CLASSES } from './vocabulary.js'
+import { parseCvss } from '../risk/cvss-metrics.js'
+import type { RiskEvaluation } from './security-schema.js'
 
 const error = (code: string, message: string, path: Issue['path']): Issue => ({
   severity: 'error',
@@ -21,6 +23,7 @@ export const checkConsistency = (model: DeviceModel): Issue[] => [
   ...checkSupplyChain(model),
   ...checkAssessments(model),
   ...checkSeverityScale(model),
+  ...checkRiskEvaluations(model),
 ]
 
 const checkFlows = (model: DeviceModel): Issue[] => {
@@ -217,6 +220,66 @@ const checkSeverityScale = (model: DeviceModel): Issue[] => {
       )
     }
     seen.add(level.id)
+  })
+  return issues
+}
+
+/**
+ * What a risk evaluation must say whatever the policy: how exploitable (a CVSS vector or a policy
+ * level, not both), a valid vector, and an acceptance that is reviewed after it is given. Policy
+ * levels themselves are checked against the policy when the register is evaluated.
+ */
+const checkRiskEvaluations = (model: DeviceModel): Issue[] => {
+  const issues: Issue[] = []
+  const check = (risk: RiskEvaluation, path: readonly (string | number)[], label: string): void => {
+    for (const stage of ['before', 'after'] as const) {
+      const estimate = risk[stage]
+      if (estimate === undefined) continue
+      if (estimate.cvss !== undefined && estimate.exploitability !== undefined) {
+        issues.push(
+          error(
+            'model/risk-exploitability-twice',
+            `the ${stage}-control risk of ${label} gives both a CVSS vector and an exploitability level; keep one`,
+            [...path, stage],
+          ),
+        )
+      }
+      if (estimate.cvss !== undefined) {
+        const parsed = parseCvss(estimate.cvss)
+        if (!parsed.ok) {
+          issues.push(error('model/invalid-cvss', parsed.error.message, [...path, stage, 'cvss']))
+        }
+      }
+    }
+    if (risk.before.cvss === undefined && risk.before.exploitability === undefined) {
+      issues.push(
+        error(
+          'model/risk-without-exploitability',
+          `the before-control risk of ${label} needs a CVSS vector ('cvss') or an exploitability level ('exploitability')`,
+          [...path, 'before'],
+        ),
+      )
+    }
+    const acceptance = risk.acceptance
+    if (acceptance !== undefined && acceptance.reReview <= acceptance.date) {
+      issues.push(
+        error(
+          'model/re-review-before-acceptance',
+          `the acceptance of ${label} is to be re-reviewed on ${acceptance.reReview}, not after it was given on ${acceptance.date}`,
+          [...path, 'acceptance', 'reReview'],
+        ),
+      )
+    }
+  }
+  model.threatAssessments.forEach((assessment, i) => {
+    if (assessment.risk !== undefined) {
+      check(assessment.risk, ['threatAssessments', i, 'risk'], `threat '${assessment.threat}'`)
+    }
+  })
+  model.findingAssessments.forEach((assessment, i) => {
+    if (assessment.risk !== undefined) {
+      check(assessment.risk, ['findingAssessments', i, 'risk'], `finding '${assessment.finding}'`)
+    }
   })
   return issues
 }

@@ -45,6 +45,7 @@ const REFERENCE_FIELDS: readonly ReferenceField[] = [
   { section: 'threatAssessments', field: 'controls', kinds: ['control'] },
   { section: 'threatAssessments', field: 'hazardousSituations', kinds: ['hazardous situation'] },
   { section: 'findingAssessments', field: 'controls', kinds: ['control'] },
+  { section: 'findingAssessments', field: 'hazardousSituations', kinds: ['hazardous situation'] },
 ]
 
 export interface ReferenceCheckOptions {
@@ -195,6 +196,23 @@ export const checkReferences = (
       path: ['harms', i, 'severity'],
     })
   })
+  for (const section of ['threatAssessments', 'findingAssessments'] as const) {
+    model[section].forEach((assessment, i) => {
+      for (const stage of ['before', 'after'] as const) {
+        const severity = assessment.risk?.[stage]?.severity
+        if (severity === undefined || severities.includes(severity)) continue
+        const guess = closestMatch(severity, severities)
+        issues.push({
+          severity: 'error',
+          code: 'model/unknown-severity',
+          message:
+            `severity '${severity}' is not on the severity scale (${severities.join(', ')})` +
+            (guess === undefined ? '' : `; did you mean '${guess}'?`),
+          path: [section, i, 'risk', stage, 'severity'],
+        })
+      }
+    })
+  }
   return issues
 }
 

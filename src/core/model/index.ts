@@ -27,6 +27,9 @@ export type { Harm, Hazard, HazardousSituation, SeverityLevel } from './safety-s
 export type {
   Control,
   FindingAssessment,
+  RiskAcceptance,
+  RiskEstimate,
+  RiskEvaluation,
   ThreatScenario,
   ThreatAssessment,
   Verification,

@@ -86,11 +86,12 @@ export const mergeDocuments = (
     ...(lists as unknown as Omit<DeviceModel, 'product' | 'severityScale'>),
     product: productSource.document.product,
     severityScale: scaleSource?.document.severityScale ?? FDA_SEVERITY_SCALE,
+    ...riskPolicyOf(singles.get('riskPolicy')),
   } as DeviceModel
 
   const originOf = (path: DocumentPath): Origin => {
     const [section, index, ...rest] = path
-    if (section === 'product' || section === 'severityScale') {
+    if (section === 'product' || section === 'severityScale' || section === 'riskPolicy') {
       return { source: singles.get(section)?.source, path }
     }
     const itemOrigins = origins.get(section as ListSection)
@@ -99,4 +100,9 @@ export const mergeDocuments = (
     return { source: origin.source, path: [section as string, origin.index, ...rest] }
   }
   return { merged: { model, originOf }, issues }
+}
+
+const riskPolicyOf = (source: SourcedDocument | undefined): { riskPolicy?: string } => {
+  const riskPolicy = source?.document.riskPolicy
+  return riskPolicy === undefined ? {} : { riskPolicy }
 }

@@ -55,7 +55,7 @@ export const LIST_SECTIONS = [
 export type ListSection = (typeof LIST_SECTIONS)[number]
 
 /** Sections that may appear in only one file of a model. */
-export const SINGLE_SECTIONS = ['product', 'severityScale'] as const
+export const SINGLE_SECTIONS = ['product', 'severityScale', 'riskPolicy'] as const
 
 /** One file of a device model in the `medcyber/v1` format. */
 export const ModelDocumentSchema = Type.Object(
@@ -78,6 +78,14 @@ export const ModelDocumentSchema = Type.Object(
         minItems: 2,
         description:
           'Severity of patient harm, least severe first; defaults to the five FDA postmarket levels',
+      }),
+    ),
+    riskPolicy: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1000,
+        description:
+          "The manufacturer's security risk policy file, relative to this file; absent means medcyber's example policy",
       }),
     ),
     elements: Type.Optional(Type.Array(ElementSchema, { description: 'Architecture elements' })),
@@ -149,6 +157,8 @@ type Lists = { readonly [S in ListSection]-?: NonNullable<ModelDocument[S]> }
 export interface DeviceModel extends Lists {
   readonly product: NonNullable<ModelDocument['product']>
   readonly severityScale: NonNullable<ModelDocument['severityScale']>
+  /** The risk policy path as written (relative to the file that declares it). */
+  readonly riskPolicy?: string
 }
 
 /** The JSON Schema for one model file, as published by `medcyber schema`. */

@@ -110,6 +110,67 @@ export const VerificationSchema = Type.Object(
   Closed,
 )
 
+const RiskEstimateSchema = (description: string) =>
+  Type.Object(
+    {
+      cvss: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 300,
+          description:
+            'CVSS vector (v2, v3.0, v3.1 or v4.0) rating exploitability, e.g. from medcyber rubric',
+        }),
+      ),
+      exploitability: Type.Optional(
+        Id('Qualitative exploitability level id from the risk policy, instead of a CVSS vector'),
+      ),
+      severity: Type.Optional(
+        Id('Severity of patient harm on the severity scale; overrides the linked harms'),
+      ),
+      rationale: Type.Optional(Text('Why this exploitability and severity')),
+    },
+    { ...Closed, minProperties: 1, description },
+  )
+
+export const RiskAcceptanceSchema = Type.Object(
+  {
+    rationale: Text('Why the residual risk is accepted'),
+    approvedBy: Name('Who accepted it (name and role)'),
+    date: DateString('When it was accepted'),
+    reReview: DateString('When the acceptance must be reviewed again'),
+    benefitRisk: Type.Optional(
+      Text(
+        'Benefit-risk conclusion (ISO 14971 7.4); needed to accept a risk the policy rates unacceptable',
+      ),
+    ),
+  },
+  { ...Closed, description: 'Acceptance of the residual risk' },
+)
+
+export const RiskEvaluationSchema = Type.Object(
+  {
+    before: RiskEstimateSchema('Before risk controls: the inherent risk'),
+    after: Type.Optional(
+      RiskEstimateSchema(
+        'After risk controls: the residual risk; what is left out is as before controls',
+      ),
+    ),
+    acceptance: Type.Optional(RiskAcceptanceSchema),
+  },
+  {
+    ...Closed,
+    description:
+      'Security risk evaluation: exploitability and severity of patient harm, before and after controls, rated by the risk policy',
+  },
+)
+
+const Identified = () =>
+  Type.Optional(
+    DateString(
+      'When the manufacturer learned of it; an uncontrolled risk starts the FDA 30/60-day clocks here',
+    ),
+  )
+
 export const ThreatAssessmentSchema = Type.Object(
   {
     threat: Type.String({ pattern: THREAT_REF_PATTERN, maxLength: 200, description: 'Threat id' }),
@@ -117,7 +178,9 @@ export const ThreatAssessmentSchema = Type.Object(
     rationale: Text('Why'),
     controls: Type.Optional(Refs('Controls that mitigate it')),
     hazardousSituations: Type.Optional(Refs('Hazardous situations it can cause')),
+    risk: Type.Optional(RiskEvaluationSchema),
     releases: InReleases(),
+    identified: Identified(),
     assessedBy: Type.Optional(Name('Who assessed')),
     date: Type.Optional(DateString('When')),
   },
@@ -136,7 +199,10 @@ export const FindingAssessmentSchema = Type.Object(
     response: Type.Optional(Type.Array(StringEnum(VEX_RESPONSES), { uniqueItems: true })),
     detail: Type.Optional(Text('Impact statement or action statement')),
     controls: Type.Optional(Refs('Controls the decision relies on')),
+    hazardousSituations: Type.Optional(Refs('Hazardous situations the vulnerability can cause')),
+    risk: Type.Optional(RiskEvaluationSchema),
     releases: Type.Optional(Type.Array(Name('Release version'), { uniqueItems: true })),
+    identified: Identified(),
     assessedBy: Type.Optional(Name('Who assessed')),
     date: Type.Optional(DateString('When')),
   },
@@ -148,3 +214,6 @@ export type Control = Static<typeof ControlSchema>
 export type Verification = Static<typeof VerificationSchema>
 export type ThreatAssessment = Static<typeof ThreatAssessmentSchema>
 export type FindingAssessment = Static<typeof FindingAssessmentSchema>
+export type RiskEvaluation = Static<typeof RiskEvaluationSchema>
+export type RiskEstimate = RiskEvaluation['before']
+export type RiskAcceptance = Static<typeof RiskAcceptanceSchema>

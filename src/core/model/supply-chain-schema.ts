@@ -95,6 +95,11 @@ export const ReleaseSchema = Type.Object(
     supportPhaseRationale: Type.Optional(Text('Why the declared phase differs from the dates')),
     sboms: Type.Optional(Refs('SBOMs of this release')),
     components: Type.Optional(Refs('Components in this release')),
+    fullyDeployed: Type.Optional(
+      DateString(
+        'When the release reached every device in the field, to the extent known (FDA metric: time to deploy)',
+      ),
+    ),
     notes: Type.Optional(Text('Release notes relevant to security')),
   },
   Closed,

@@ -35,6 +35,10 @@ export interface LoadedModel {
   readonly issues: readonly LocatedIssue[]
   /** Every model file read, root first, in include order. */
   readonly files: readonly string[]
+  /** Places an issue about the merged model (found after loading) at its file, line and column. */
+  readonly locate?: (issue: Issue) => LocatedIssue
+  /** The risk policy file the model names, resolved inside the model folder. */
+  readonly riskPolicyFile?: string
 }
 
 interface LoadedFile {
@@ -186,8 +190,30 @@ export const loadDeviceModel = async (
       place(outcome.place?.(issue) ?? issue),
     ),
   )
+  const mergedPlace = outcome.place
+  const riskPolicyFile = resolveRiskPolicy(outcome.model.riskPolicy)
   const failed = issues.some((issue) => issue.severity === 'error')
-  return finish(failed ? undefined : outcome.model, issues, files)
+  if (failed) return finish(undefined, issues, files)
+  return {
+    ...finish(outcome.model, issues, files),
+    locate: (issue) => place(mergedPlace(issue)),
+    ...(riskPolicyFile === undefined ? {} : { riskPolicyFile }),
+  }
+
+  function resolveRiskPolicy(relative: string | undefined): string | undefined {
+    if (relative === undefined) return undefined
+    const declared = mergedPlace({ severity: 'error', code: '', message: '', path: ['riskPolicy'] })
+    const target = containedPath(root, declared.source ?? rootFile, relative)
+    if (target === undefined) {
+      issues.push({
+        ...place(declared),
+        severity: 'error',
+        code: 'model/risk-policy-outside-model',
+        message: `risk policy path '${relative}' leaves the model folder ${root}`,
+      })
+    }
+    return target
+  }
 }
 
 const finish = (

@@ -1,9 +1,8 @@
 import { parseCustomRules, type CustomRules } from '../../core/index.js'
-import { decodeText } from '../files/decode-text.js'
 import type { FileReader } from '../files/file-reader.js'
+import { readYamlFile } from '../files/read-yaml-file.js'
 import type { LocatedIssue } from '../located-issue.js'
 import { placeOf } from '../model-yaml/load-device-model.js'
-import { parseYamlText } from '../model-yaml/parse-yaml-text.js'
 
 const MAX_RULES_FILE_BYTES = 4 * 1024 * 1024
 
@@ -13,28 +12,10 @@ export const loadCustomRules = async (
   reader: FileReader,
   builtInIds: ReadonlySet<string>,
 ): Promise<{ rules?: CustomRules; issues: LocatedIssue[] }> => {
-  const whole = { file, line: 0, column: 0, path: '$' }
-  const bytes = await reader.read(file, MAX_RULES_FILE_BYTES)
-  if (!bytes.ok) {
-    return {
-      issues: [
-        {
-          ...whole,
-          severity: 'error',
-          code: `rules/${bytes.error.code}`,
-          message: bytes.error.message,
-        },
-      ],
-    }
-  }
-  const text = decodeText(bytes.value)
-  if (!text.ok)
-    return {
-      issues: [{ ...whole, severity: 'error', code: 'rules/not-text', message: text.error }],
-    }
-  const parsed = parseYamlText(text.value, file)
-  if (parsed.content === undefined) return { issues: parsed.issues }
-  const outcome = parseCustomRules(parsed.content, file, builtInIds)
+  const read = await readYamlFile(file, reader, MAX_RULES_FILE_BYTES, 'rules')
+  if (read.parsed === undefined) return { issues: read.issues }
+  const { parsed } = read
+  const outcome = parseCustomRules(read.content, file, builtInIds)
   const issues = outcome.issues.map((issue): LocatedIssue => ({
     ...placeOf(file, parsed, issue.path),
     severity: issue.severity,

@@ -1,0 +1,2 @@
+export { tableCsv } from './table-csv.js'
+export { tableXlsx } from './table-xlsx.js'
