@@ -1,4 +1,4 @@
-import { formatPath, type DeviceModel, type Issue } from '../core/index.js'
+import { formatPath, type DeviceModel, type Issue, type RiskPolicy } from '../core/index.js'
 import { loadDeviceModel, type LocatedIssue } from '../formats/index.js'
 import type { CliIo } from './cli-io.js'
 import { formatIssue } from './format-issues.js'
@@ -10,7 +10,8 @@ export interface ValidModel {
   readonly file: string
   /** Places an issue found later (at a path of the merged model) in its file. */
   readonly locate: (issue: Issue) => LocatedIssue
-  readonly riskPolicyFile?: string
+  /** The model's own risk policy, when it names one (already checked). */
+  readonly riskPolicy?: RiskPolicy
 }
 
 /**
@@ -54,6 +55,6 @@ export const loadValidModel = async (
         column: 0,
         path: formatPath(issue.path),
       })),
-    ...(loaded.riskPolicyFile === undefined ? {} : { riskPolicyFile: loaded.riskPolicyFile }),
+    ...(loaded.riskPolicy === undefined ? {} : { riskPolicy: loaded.riskPolicy }),
   }
 }

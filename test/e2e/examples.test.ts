@@ -87,6 +87,16 @@ describe('the example devices', () => {
     },
   )
 
+  it('the insulin pump risk policy validates against the published policy schema', () => {
+    const ajv = new Ajv({ strict: true, allErrors: true })
+    addFormats.default(ajv, ['date', 'uri'])
+    const schemaFile = path.join(PROJECT_ROOT, 'schema', 'medcyber-risk-policy-v1.schema.json')
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object)
+    const text = readFileSync(path.join(EXAMPLES_DIR, 'insulin-pump', 'risk-policy.yaml'), 'utf8')
+    expect(text).toContain('$schema=../../schema/medcyber-risk-policy-v1.schema.json')
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true)
+  })
+
   it.each(exampleNames())('%s: every SBOM is valid CycloneDX 1.6 (official schema)', (name) => {
     const sboms = [...readFolder(path.join(EXAMPLES_DIR, name))].filter(([file]) =>
       file.endsWith('.cdx.json'),
@@ -111,6 +121,39 @@ describe('the example devices', () => {
       }
       expect(facts.cyberDevice.isCyberDevice).toBe(true)
       expect(facts.releases.length).toBeGreaterThanOrEqual(2)
+    },
+  )
+
+  it.each(exampleNames())(
+    '%s: the risk register rates every evaluation without warnings; only the infusion pump fleet has an uncontrolled risk',
+    (name) => {
+      // A fixed day: acceptances in the examples lapse at their re-review dates.
+      const result = spawnCli([
+        'risk',
+        path.join('examples', name),
+        '--json',
+        '--at',
+        '2026-11-28',
+        '--fail-on',
+        'uncontrolled',
+        ...(name === 'insulin-pump' ? ['--rules', 'examples/insulin-pump/threat-rules.yaml'] : []),
+      ])
+      expect(result.stderr.replace(/^medcyber: risk gate .*\n/m, '')).toBe('')
+      const register = JSON.parse(result.stdout) as {
+        summary: { evaluated: number; uncontrolled: number }
+        risks: { id: string; controlStatus: string }[]
+        issues: unknown[]
+      }
+      expect(register.issues).toEqual([])
+      expect(register.summary.evaluated).toBeGreaterThanOrEqual(10)
+      const uncontrolled = register.risks.filter((risk) => risk.controlStatus === 'uncontrolled')
+      if (name === 'infusion-pump-fleet') {
+        expect(uncontrolled.map((risk) => risk.id)).toEqual(['CVE-2024-6387@openssh-8-7#4.1.2'])
+        expect(result.code).toBe(1)
+      } else {
+        expect(uncontrolled).toEqual([])
+        expect(result.code).toBe(0)
+      }
     },
   )
 })

@@ -36,8 +36,11 @@ export const cvssCommand = (
   }
   io.stdout(
     options.json
-      ? `${JSON.stringify(scores, null, 2)}\n`
+      ? `${JSON.stringify(scores.map(scoreJson), null, 2)}\n`
       : scores.map((score) => `${formatScore(score)}\n`).join(''),
   )
   return scores.length === vectors.length ? EXIT_CODES.ok : EXIT_CODES.invalidInput
 }
+
+/** The documented JSON shape; the exploitability sub-score is for risk policies, not printed. */
+const scoreJson = ({ exploitabilitySubscore: _subscore, ...published }: CvssScore) => published

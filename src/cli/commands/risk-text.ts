@@ -76,7 +76,7 @@ export const riskText = (report: RiskReport, showUnevaluated: boolean): string =
     number === null ? 'n/a' : `${String(number)}${unit}`
   out.push(
     '',
-    `FDA metrics: ${String(metrics.identified)} vulnerabilities identified, ${String(metrics.patched)} patched (${value(metrics.percentPatched, ' %')}); mean ${value(metrics.meanDaysToPatch, ' days')} to patch (${String(metrics.patchDurations)} known), mean ${value(metrics.meanDaysToDeploy, ' days')} to deploy (${String(metrics.deployDurations)} known)`,
+    `FDA metrics: ${String(metrics.identified)} vulnerabilities identified, ${String(metrics.patched)} patched (${value(metrics.percentPatched, ' %')}); mean ${value(metrics.meanDaysToPatch, ' days')} to patch (${String(metrics.patchDurations)} known${metrics.fixedBeforeIdentified === 0 ? '' : `, ${String(metrics.fixedBeforeIdentified)} fixed before identified`}), mean ${value(metrics.meanDaysToDeploy, ' days')} to deploy (${String(metrics.deployDurations)} known)`,
     '',
   )
   return out.join('\n')

@@ -155,7 +155,33 @@ describe('medcyber risk', () => {
     expect(bad.stderr).toContain(
       `${path.join(folder, 'policy.yaml')}:${String(line)}:7: error: controlMatrix rates 'high' better at a higher severity (U then C)`,
     )
-    expect(bad.stderr).toContain('is not a usable risk policy')
+    expect(bad.stderr).toContain('is not a valid model')
+    // validate reads the policy too, so a broken policy fails the model before any register.
+    const validate = await runCli(['validate', folder])
+    expect(validate.code).toBe(2)
+    expect(validate.stdout).toContain('[policy/matrix-not-monotone]')
+  })
+
+  it('validates the exploitability levels a model names against its policy', async () => {
+    const folder = modelFolder({
+      uncontrolled: false,
+      extra: {
+        threatAssessments: [
+          {
+            threat: 'command-replay',
+            status: 'mitigated',
+            rationale: 'r',
+            hazardousSituations: ['rogue-bolus'],
+            risk: { before: { exploitability: 'moderate' } },
+          },
+        ],
+      },
+    })
+    const result = await runCli(['validate', folder])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toMatch(
+      /medcyber\.yaml:\d+:\d+: error: exploitability 'moderate' is not a level of risk policy 'medcyber-example-policy' \(low, medium, high, very-high\) \[model\/unknown-exploitability-level\]/,
+    )
   })
 
   it('refuses a policy path that leaves the model folder', async () => {
@@ -166,6 +192,7 @@ describe('medcyber risk', () => {
   })
 
   it('places warnings about evaluations in the model file', async () => {
+    // A threat marked accepted without a recorded acceptance.
     const folder = modelFolder({
       uncontrolled: false,
       extra: {
@@ -175,7 +202,7 @@ describe('medcyber risk', () => {
             status: 'accepted',
             rationale: 'r',
             hazardousSituations: ['rogue-bolus'],
-            risk: { before: { exploitability: 'extreme' } },
+            risk: { before: { exploitability: 'low' } },
           },
         ],
       },
@@ -183,7 +210,7 @@ describe('medcyber risk', () => {
     const result = await runCli(['risk', folder])
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(
-      /medcyber\.yaml:\d+:\d+: warning: threat 'command-replay': exploitability 'extreme' is not a level of risk policy 'medcyber-example-policy' \(low, medium, high, very-high\) \[risk\/unknown-exploitability\]\n {4}at \$\.threatAssessments\[0\]\.risk\.before/,
+      /medcyber\.yaml:\d+:\d+: warning: threat 'command-replay' is marked accepted, but its risk has no acceptance with rationale, approver and re-review date \[risk\/accepted-without-acceptance\]\n {4}at \$\.threatAssessments\[0\]\.risk/,
     )
   })
 

@@ -94,17 +94,17 @@ export const riskCommand = async (
   return gateFails(register, options.failOn, io) ? EXIT_CODES.findings : EXIT_CODES.ok
 }
 
+/** The policy named on the command line, else the model's own, else the example policy. */
 const policyFor = async (
   io: CliIo,
   loaded: ValidModel,
   override: string | undefined,
 ): Promise<RiskPolicy | undefined> => {
-  const file = override ?? loaded.riskPolicyFile
-  if (file === undefined) return DEFAULT_RISK_POLICY
-  const read = await loadRiskPolicy(file, io.reader, loaded.model.severityScale)
+  if (override === undefined) return loaded.riskPolicy ?? DEFAULT_RISK_POLICY
+  const read = await loadRiskPolicy(override, io.reader, loaded.model.severityScale)
   for (const issue of read.issues) io.stderr(`${formatIssue(issue)}\n`)
   if (read.policy === undefined) {
-    io.stderr(`medcyber: ${file} is not a usable risk policy; fix the errors above\n`)
+    io.stderr(`medcyber: ${override} is not a usable risk policy; fix the errors above\n`)
   }
   return read.policy
 }

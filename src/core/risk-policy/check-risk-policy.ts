@@ -79,6 +79,21 @@ export const checkRiskPolicy = (
       previousBound = level.cvssBelow
     }
   })
+  // The v3.x exploitability sub-score never exceeds 3.9 (8.22 x 0.85 x 0.77 x 0.85 x 0.85).
+  const subscoreMax = 3.9
+  if (policy.cvssScore === 'exploitability-subscore') {
+    policy.exploitability.forEach((level, i) => {
+      if (level.cvssBelow !== undefined && level.cvssBelow > subscoreMax) {
+        issues.push(
+          error(
+            'policy/bin-out-of-range',
+            `cvssBelow of '${level.id}' is ${String(level.cvssBelow)}, but the CVSS exploitability sub-score this policy bins never exceeds ${String(subscoreMax)}, so the levels after it cannot be reached`,
+            ['exploitability', i, 'cvssBelow'],
+          ),
+        )
+      }
+    })
+  }
   for (const matrix of ['controlMatrix', 'acceptabilityMatrix'] as const) {
     issues.push(...checkMatrix(policy[matrix], matrix, levels, scale.length))
   }

@@ -18,7 +18,7 @@ export const ACCEPTABILITY_CELLS = ['A', 'R', 'U'] as const
 export type AcceptabilityCell = (typeof ACCEPTABILITY_CELLS)[number]
 
 /** Which CVSS score is binned into an exploitability level. */
-export const CVSS_SCORE_CHOICES = ['most-specific', 'base'] as const
+export const CVSS_SCORE_CHOICES = ['most-specific', 'base', 'exploitability-subscore'] as const
 export type CvssScoreChoice = (typeof CVSS_SCORE_CHOICES)[number]
 
 /** How the safety risk file estimates P1 for a security-caused hazardous situation. */
@@ -68,7 +68,7 @@ export const RiskPolicySchema = Type.Object(
     cvssScore: Type.Optional(
       StringEnum(CVSS_SCORE_CHOICES, {
         description:
-          'most-specific (default): environmental, else temporal, else base score, since FDA lists temporal metrics among the exploitability factors; base: the base score only',
+          'most-specific (default): environmental, else temporal, else base score, since FDA lists temporal metrics among the exploitability factors; base: the base score only; exploitability-subscore: the CVSS v3.x exploitability sub-score (0.1 to 3.9, bins on that scale), which keeps impact out of exploitability',
       }),
     ),
     exploitability: Type.Array(ExploitabilityLevelSchema, {

@@ -62,7 +62,10 @@ const affectedFinding =
 describe('evaluateRiskRegister', () => {
   it('rates a threat before and after controls, with severity from the worst linked harm', () => {
     const result = register(modelWith(threatRisk({ before: { cvss: HIGH }, after: { cvss: LOW } })))
-    expect(result.issues).toEqual([])
+    // low x catastrophic needs acceptance under the example policy, and none is recorded.
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['risk/mitigated-not-acceptable', ['threatAssessments', 0, 'status']],
+    ])
     const [entry] = result.entries
     expect(entry).toMatchObject({
       id: 'command-replay',

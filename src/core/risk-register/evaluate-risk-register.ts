@@ -44,6 +44,8 @@ export interface RiskRegister {
   readonly today: CalendarDate
   readonly release?: string
   readonly entries: readonly RiskEntry[]
+  /** Risks of fixed findings, as evaluated before the fix: history, and the N60 level. */
+  readonly resolved: readonly RiskEntry[]
   readonly unevaluated: readonly UnevaluatedRisk[]
   /** Problems with the evaluations, at paths of the merged model. */
   readonly issues: readonly Issue[]
@@ -118,13 +120,21 @@ export const evaluateRiskRegister = (
   }
 
   const components = new Map(model.components.map((component) => [component.id, component]))
+  const resolvedSubjects: Subject[] = []
   model.findingAssessments.forEach((assessment, i) => {
-    if (!appliesTo(assessment.releases, release)) return
-    if (!LIVE_FINDING_STATUSES.has(assessment.status)) return
     const [advisory = assessment.finding, componentId = ''] = assessment.finding.split('@')
     const component = components.get(componentId)
     const title =
       component === undefined ? advisory : `${advisory} in ${component.name} ${component.version}`
+    // A fixed finding's evaluation records the risk the fix removed (IMDRF N60 needs it).
+    if (assessment.status === 'fixed' && assessment.risk !== undefined) {
+      resolvedSubjects.push(
+        findingSubject(assessment, assessment.risk, title, ['findingAssessments', i]),
+      )
+      return
+    }
+    if (!appliesTo(assessment.releases, release)) return
+    if (!LIVE_FINDING_STATUSES.has(assessment.status)) return
     if (assessment.risk === undefined) {
       unevaluated.push({
         id: withReleases(assessment.finding, assessment.releases),
@@ -150,6 +160,10 @@ export const evaluateRiskRegister = (
     const entry = evaluateEntry(subject, context)
     return entry === undefined ? [] : [entry]
   })
+  const resolved = resolvedSubjects.flatMap((subject) => {
+    const entry = evaluateEntry(subject, { ...context, fixedOn: new Map() })
+    return entry === undefined ? [] : [{ ...entry, deadlines: [] }]
+  })
   for (const subject of subjects) {
     if (!entries.some((entry) => entry.path === subject.path)) {
       unevaluated.push({
@@ -166,6 +180,7 @@ export const evaluateRiskRegister = (
     today,
     ...(release === undefined ? {} : { release }),
     entries,
+    resolved,
     unevaluated,
     issues,
     summary: summarize(entries, unevaluated.length),
@@ -424,6 +439,16 @@ const acceptanceOf = (
         'risk/accepted-without-acceptance',
         `${label} is marked accepted, but its risk has no acceptance with rationale, approver and re-review date`,
         [...subject.path, 'risk'],
+      )
+    } else if (
+      subject.status === 'mitigated' &&
+      residual.controlStatus === 'controlled' &&
+      residual.acceptability !== 'acceptable'
+    ) {
+      warn(
+        'risk/mitigated-not-acceptable',
+        `${label} is marked mitigated, but its residual risk (${residual.exploitability} x ${residual.severity}) is ${residual.acceptability} under the policy and no acceptance is recorded`,
+        [...subject.path, 'status'],
       )
     }
     return undefined

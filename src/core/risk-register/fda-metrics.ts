@@ -23,6 +23,8 @@ export interface FdaMetrics {
   /** Over patched vulnerabilities with both dates known; `patchDurations` says how many. */
   readonly meanDaysToPatch: number | null
   readonly patchDurations: number
+  /** Patched vulnerabilities whose fixing release predates their identification. */
+  readonly fixedBeforeIdentified: number
   /** Over patched vulnerabilities whose fixing release has a known full-deployment date. */
   readonly meanDaysToDeploy: number | null
   readonly deployDurations: number
@@ -81,11 +83,14 @@ export const computeFdaMetrics = (
     )
   })
   const patched = inPeriod.filter((item) => item.patchAvailable !== undefined)
-  const toPatch = patched.flatMap((item) =>
+  // A release that fixed a vulnerability before anyone identified it is luck, not a response:
+  // counting it as 0 days would flatter the mean, so it is left out (and counted separately).
+  const durations = patched.flatMap((item) =>
     item.identified === undefined || item.patchAvailable === undefined
       ? []
-      : [Math.max(0, daysBetween(item.identified, item.patchAvailable))],
+      : [daysBetween(item.identified, item.patchAvailable)],
   )
+  const toPatch = durations.filter((days) => days >= 0)
   const toDeploy = patched.flatMap((item) =>
     item.patchAvailable === undefined || item.fullyDeployed === undefined
       ? []
@@ -100,6 +105,7 @@ export const computeFdaMetrics = (
       inPeriod.length === 0 ? null : Math.round((patched.length / inPeriod.length) * 1000) / 10,
     meanDaysToPatch: mean(toPatch),
     patchDurations: toPatch.length,
+    fixedBeforeIdentified: durations.length - toPatch.length,
     meanDaysToDeploy: mean(toDeploy),
     deployDurations: toDeploy.length,
     vulnerabilities: inPeriod.sort((a, b) => a.finding.localeCompare(b.finding)),

@@ -35,3 +35,4 @@ export {
   type UpdateChange,
   type UpdateOversightLevel,
 } from './update-oversight.js'
+export { checkPolicyLevels } from './check-policy-levels.js'

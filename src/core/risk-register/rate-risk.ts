@@ -1,5 +1,5 @@
 import type { RiskEstimate } from '../model/index.js'
-import { scoreCvss } from '../risk/index.js'
+import { scoreCvss, type CvssScore } from '../risk/index.js'
 import type { AcceptabilityCell, ControlCell, RiskPolicy } from '../risk-policy/index.js'
 
 export const CONTROL_STATUSES = ['controlled', 'uncontrolled'] as const
@@ -15,7 +15,7 @@ export type ExploitabilityBasis =
       readonly vector: string
       /** The score that was binned (see the policy's `cvssScore`). */
       readonly score: number
-      readonly scoreKind: 'base' | 'temporal' | 'environmental'
+      readonly scoreKind: 'base' | 'temporal' | 'environmental' | 'exploitability-subscore'
     }
   | { readonly kind: 'level' }
 
@@ -40,6 +40,35 @@ export const levelForScore = (policy: RiskPolicy, score: number): string => {
   return (level ?? levels[levels.length - 1] ?? { id: '' }).id
 }
 
+type ScoreKind = Extract<ExploitabilityBasis, { kind: 'cvss' }>['scoreKind']
+
+/** The number the policy bins, and which score it is. */
+const measure = (
+  value: CvssScore,
+  policy: RiskPolicy,
+): { readonly score: number; readonly scoreKind: ScoreKind } | { readonly problem: string } => {
+  switch (policy.cvssScore) {
+    case 'exploitability-subscore':
+      return value.exploitabilitySubscore === undefined
+        ? {
+            problem: `risk policy '${policy.id}' bins the CVSS v3.x exploitability sub-score, which CVSS ${value.version} does not have; give a v3.1 vector or an exploitability level`,
+          }
+        : { score: value.exploitabilitySubscore, scoreKind: 'exploitability-subscore' }
+    case 'base':
+      return { score: value.baseScore, scoreKind: 'base' }
+    default:
+      return {
+        score: value.score,
+        scoreKind:
+          value.environmentalScore !== undefined
+            ? 'environmental'
+            : value.temporalScore !== undefined
+              ? 'temporal'
+              : 'base',
+      }
+  }
+}
+
 /**
  * The exploitability of an estimate under the policy, or a message saying why there is none
  * (an invalid vector is caught when the model is validated; an unknown level only here, since
@@ -52,19 +81,12 @@ export const exploitabilityOf = (
   if (estimate.cvss !== undefined) {
     const scored = scoreCvss(estimate.cvss)
     if (!scored.ok) return { problem: scored.error.message }
-    const { value } = scored
-    const useBase = policy.cvssScore === 'base'
-    const score = useBase ? value.baseScore : value.score
-    const scoreKind = useBase
-      ? 'base'
-      : value.environmentalScore !== undefined
-        ? 'environmental'
-        : value.temporalScore !== undefined
-          ? 'temporal'
-          : 'base'
+    const measured = measure(scored.value, policy)
+    if ('problem' in measured) return measured
+    const { score, scoreKind } = measured
     return {
       level: levelForScore(policy, score),
-      basis: { kind: 'cvss', vector: value.vector, score, scoreKind },
+      basis: { kind: 'cvss', vector: scored.value.vector, score, scoreKind },
     }
   }
   if (estimate.exploitability === undefined) return undefined

@@ -62,7 +62,9 @@ export const computeUpdateOversight = (
   const releases = [...model.releases].sort((a, b) => a.date.localeCompare(b.date))
   const first = releases[0]?.version
   const findingEntries = (finding: string) =>
-    register.entries.filter((entry) => entry.source === 'finding' && entry.subject === finding)
+    [...register.entries, ...register.resolved].filter(
+      (entry) => entry.source === 'finding' && entry.subject === finding,
+    )
   const threatEntries = (control: string) =>
     register.entries.filter(
       (entry) =>

@@ -43,6 +43,7 @@ describe('scoreCvss', () => {
       baseScore: 9.8,
       score: 9.8,
       severity: 'Critical',
+      exploitabilitySubscore: 3.9,
     })
     expect(score(' CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/MAV:P ')).toMatchObject({
       vector: 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/MAV:P',
@@ -52,6 +53,15 @@ describe('scoreCvss', () => {
       score: 6.2,
       severity: 'Medium',
     })
+  })
+
+  it('gives the v3.x exploitability sub-score, which keeps impact out', () => {
+    // 8.22 x 0.20 (P) x 0.44 (H) x 0.27 (H) x 0.62 (R) = 0.121 -> 0.1, although the base is 6.0
+    expect(score('CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:H/I:H/A:H')).toMatchObject({
+      baseScore: 6.0,
+      exploitabilitySubscore: 0.1,
+    })
+    expect(score('CVSS:3.0/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N').exploitabilitySubscore).toBe(2.8)
   })
 
   it('maps v4.0 CVSS-B, CVSS-BT and CVSS-BTE onto base, temporal and environmental', () => {

@@ -26,6 +26,11 @@ export interface CvssScore {
   readonly score: number
   /** Qualitative rating of `score`. */
   readonly severity: CvssSeverity
+  /**
+   * v3.x base exploitability sub-score (8.22 x AV x AC x PR x UI, 0.1 to 3.9), for policies that
+   * keep impact out of exploitability. v2 and v4.0 have none that compares with it.
+   */
+  readonly exploitabilitySubscore?: number
 }
 
 /**
@@ -43,6 +48,7 @@ export const cvssSeverity = (score: number, version: CvssVersion): CvssSeverity 
 
 interface Scores {
   readonly base: number
+  readonly exploitability?: number
   readonly temporal?: number
   readonly environmental?: number
 }
@@ -68,6 +74,7 @@ const scoreV3 = (parsed: ParsedCvss, vector: string): Scores => {
   // 9.7 for a vector that states no environment would misstate the base score.
   return {
     base,
+    exploitability: defined(scores.exploitability, 'exploitability', vector),
     ...(parsed.hasTemporal ? { temporal: defined(scores.temporal, 'temporal', vector) } : {}),
     ...(parsed.hasEnvironmental
       ? { environmental: defined(scores.environmental, 'environmental', vector) }
@@ -115,5 +122,8 @@ export const scoreCvss = (input: string): Result<CvssScore, CvssError> => {
     ...(scores.environmental === undefined ? {} : { environmentalScore: scores.environmental }),
     score,
     severity: cvssSeverity(score, version),
+    ...(scores.exploitability === undefined
+      ? {}
+      : { exploitabilitySubscore: scores.exploitability }),
   })
 }

@@ -1,12 +1,15 @@
 import path from 'node:path'
 
 import {
+  checkPolicyLevels,
   checkSbomLinks,
+  DEFAULT_RISK_POLICY,
   formatPath,
   parseDeviceModel,
   type DeviceModel,
   type Issue,
   type ModelFragment,
+  type RiskPolicy,
   type SbomIdentities,
 } from '../../core/index.js'
 import { readCycloneDxIdentities } from '../cyclonedx/read-cyclonedx-identities.js'
@@ -14,7 +17,9 @@ import { containedPath } from '../files/contained-path.js'
 import { decodeText } from '../files/decode-text.js'
 import type { FileReader } from '../files/file-reader.js'
 import { compareLocatedIssues, type LocatedIssue, type Place } from '../located-issue.js'
+import { loadRiskPolicy } from '../risk-policy-yaml/load-risk-policy.js'
 import { parseYamlText, type ParsedYaml } from './parse-yaml-text.js'
+import { placeOf } from './place-of.js'
 
 /** Limits for untrusted model folders; generous for real models, small for attacks. */
 export interface ModelLoadLimits {
@@ -39,6 +44,8 @@ export interface LoadedModel {
   readonly locate?: (issue: Issue) => LocatedIssue
   /** The risk policy file the model names, resolved inside the model folder. */
   readonly riskPolicyFile?: string
+  /** The policy read from that file (checked against the model's severity scale). */
+  readonly riskPolicy?: RiskPolicy
 }
 
 interface LoadedFile {
@@ -191,13 +198,25 @@ export const loadDeviceModel = async (
     ),
   )
   const mergedPlace = outcome.place
+  const locate = (issue: Issue): LocatedIssue => place(mergedPlace(issue))
   const riskPolicyFile = resolveRiskPolicy(outcome.model.riskPolicy)
+  let riskPolicy: RiskPolicy | undefined
+  if (riskPolicyFile !== undefined) {
+    const read = await loadRiskPolicy(riskPolicyFile, reader, outcome.model.severityScale)
+    issues.push(...read.issues)
+    riskPolicy = read.policy
+  }
+  if (riskPolicyFile === undefined || riskPolicy !== undefined) {
+    const policy = riskPolicy ?? DEFAULT_RISK_POLICY
+    issues.push(...checkPolicyLevels(outcome.model, policy).map(locate))
+  }
   const failed = issues.some((issue) => issue.severity === 'error')
   if (failed) return finish(undefined, issues, files)
   return {
     ...finish(outcome.model, issues, files),
-    locate: (issue) => place(mergedPlace(issue)),
+    locate,
     ...(riskPolicyFile === undefined ? {} : { riskPolicyFile }),
+    ...(riskPolicy === undefined ? {} : { riskPolicy }),
   }
 
   function resolveRiskPolicy(relative: string | undefined): string | undefined {
@@ -232,12 +251,6 @@ const includesOf = (content: unknown): string[] => {
     ? include.filter((item): item is string => typeof item === 'string')
     : []
 }
-
-export const placeOf = (file: string, parsed: ParsedYaml, docPath: Issue['path']): Place => ({
-  file,
-  ...parsed.locate(docPath),
-  path: formatPath(docPath),
-})
 
 /** Where a file problem belongs: at the include that named the file, or on the file itself. */
 const fileIssue = (

@@ -2,7 +2,7 @@ import { parseRiskPolicy, type RiskPolicy, type SeverityLevel } from '../../core
 import type { FileReader } from '../files/file-reader.js'
 import { readYamlFile } from '../files/read-yaml-file.js'
 import type { LocatedIssue } from '../located-issue.js'
-import { placeOf } from '../model-yaml/load-device-model.js'
+import { placeOf } from '../model-yaml/place-of.js'
 
 const MAX_POLICY_FILE_BYTES = 1024 * 1024
 

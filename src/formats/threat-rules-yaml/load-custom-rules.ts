@@ -2,7 +2,7 @@ import { parseCustomRules, type CustomRules } from '../../core/index.js'
 import type { FileReader } from '../files/file-reader.js'
 import { readYamlFile } from '../files/read-yaml-file.js'
 import type { LocatedIssue } from '../located-issue.js'
-import { placeOf } from '../model-yaml/load-device-model.js'
+import { placeOf } from '../model-yaml/place-of.js'
 
 const MAX_RULES_FILE_BYTES = 4 * 1024 * 1024
 
