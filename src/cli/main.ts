@@ -16,7 +16,10 @@ import {
 } from './commands/import-export.js'
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
+import { feedsStatusCommand, feedsSyncCommand } from './commands/feeds.js'
 import { RISK_GATES, riskCommand, type RiskGate } from './commands/risk.js'
+import { SBOM_TARGETS, sbomCommand, type SbomTarget } from './commands/sbom.js'
+import { SCAN_GATES, scanCommand, type ScanGate } from './commands/scan.js'
 import { rubricCommand } from './commands/rubric.js'
 import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
 import { SCHEMA_KINDS, schemaCommand, type SchemaKind } from './commands/schema.js'
@@ -293,6 +296,156 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           ...(options.at === undefined ? {} : { at: options.at }),
           ...(options.release === undefined ? {} : { release: options.release }),
           ...(options.safetyExport === undefined ? {} : { safetyExport: options.safetyExport }),
+        })
+      },
+    )
+
+  const feeds = program
+    .command('feeds')
+    .description('advisory feeds: OSV, NVD, CISA KEV, FIRST EPSS and CSAF providers')
+  feeds
+    .command('sync')
+    .description('bring the advisory store up to date, over HTTP or from a mirror folder')
+    .addOption(
+      new Option('--source <sources...>', 'only these sources').choices([
+        'osv',
+        'nvd',
+        'kev',
+        'epss',
+        'csaf',
+      ]),
+    )
+    .option('--ecosystem <names...>', 'OSV ecosystems (default: those synced before)')
+    .option('--csaf-provider <urls...>', 'CSAF provider-metadata.json URLs or provider domains')
+    .option(
+      '--mirror <dir>',
+      'read every source from this folder, laid out like the upstream sites',
+    )
+    .option(
+      '--data-dir <dir>',
+      'the advisory store (default: $MEDCYBER_DATA_DIR, else ~/.medcyber)',
+    )
+    .option('--config <file>', 'feed URLs, OSV ecosystems and CSAF providers (YAML or JSON)')
+    .option('--osv-url <url>', 'the OSV export bucket')
+    .option('--nvd-url <url>', 'the NVD CVE API 2.0 endpoint')
+    .option('--kev-url <url>', 'the CISA KEV catalog JSON')
+    .option('--epss-url <url>', 'the FIRST EPSS scores file (.csv.gz)')
+    .option('--json', 'print the sync report as JSON')
+    .action(
+      async (options: {
+        source?: string[]
+        ecosystem?: string[]
+        csafProvider?: string[]
+        mirror?: string
+        dataDir?: string
+        config?: string
+        osvUrl?: string
+        nvdUrl?: string
+        kevUrl?: string
+        epssUrl?: string
+        json?: boolean
+      }) => {
+        code = await feedsSyncCommand(io, {
+          sources: options.source ?? [],
+          ecosystems: options.ecosystem ?? [],
+          csafProviders: options.csafProvider ?? [],
+          json: options.json === true,
+          urls: {
+            ...(options.osvUrl === undefined ? {} : { osv: options.osvUrl }),
+            ...(options.nvdUrl === undefined ? {} : { nvd: options.nvdUrl }),
+            ...(options.kevUrl === undefined ? {} : { kev: options.kevUrl }),
+            ...(options.epssUrl === undefined ? {} : { epss: options.epssUrl }),
+          },
+          ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.config === undefined ? {} : { config: options.config }),
+        })
+      },
+    )
+  feeds
+    .command('status')
+    .description('per feed: last sync, records held, and the error of the last attempt')
+    .option(
+      '--data-dir <dir>',
+      'the advisory store (default: $MEDCYBER_DATA_DIR, else ~/.medcyber)',
+    )
+    .option('--json', 'print the status as JSON')
+    .action(async (options: { dataDir?: string; json?: boolean }) => {
+      code = await feedsStatusCommand(io, {
+        json: options.json === true,
+        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      })
+    })
+
+  const sbom = program
+    .command('sbom')
+    .description(
+      'SBOMs (CycloneDX 1.2-1.7 JSON/XML, SPDX 2.2/2.3 JSON and tag-value, SPDX 3.0 JSON-LD), format detected from the content',
+    )
+  sbom
+    .command('validate')
+    .description(
+      'validate against the official schema of its format; exit 1 if invalid, 2 if unreadable',
+    )
+    .argument('<file>', 'the SBOM file')
+    .option('--json', 'print { valid, format, encoding, specVersion, issues } as JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      code = await sbomCommand(io, 'validate', file, { json: options.json === true })
+    })
+  sbom
+    .command('check')
+    .description(
+      'NTIA minimum elements and the FDA additions (support level, end of support); exit 1 if an NTIA element is missing',
+    )
+    .argument('<file>', 'the SBOM file')
+    .option('--json', 'print the coverage and every missing element as JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      code = await sbomCommand(io, 'check', file, { json: options.json === true })
+    })
+  sbom
+    .command('convert')
+    .description('convert to CycloneDX 1.6 JSON (validated against the official schema)')
+    .argument('<file>', 'the SBOM file')
+    .addOption(
+      new Option('--to <format>', 'target format').choices(SBOM_TARGETS).makeOptionMandatory(),
+    )
+    .option('--out <file>', 'write to this file (default: standard output)')
+    .action(async (file: string, options: { to: SbomTarget; out?: string }) => {
+      code = await sbomCommand(io, 'convert', file, {
+        json: false,
+        to: options.to,
+        ...(options.out === undefined ? {} : { out: options.out }),
+      })
+    })
+
+  program
+    .command('scan')
+    .description(
+      "known vulnerabilities of a device's components from the advisory store, with KEV, EPSS, CVSS and triage",
+    )
+    .argument('<model>', 'model folder or root model file')
+    .option('--json', 'print { findings: [...] } as JSON')
+    .option(
+      '--data-dir <dir>',
+      'the advisory store (default: $MEDCYBER_DATA_DIR, else ~/.medcyber)',
+    )
+    .option('--release <version>', 'only the components of this release, with its triage')
+    .addOption(
+      new Option(
+        '--fail-on <gate>',
+        'exit 1 on open findings in CISA KEV; or also critical; or also high; or any untriaged',
+      ).choices(SCAN_GATES),
+    )
+    .action(
+      async (
+        model: string,
+        options: { json?: boolean; dataDir?: string; release?: string; failOn?: ScanGate },
+      ) => {
+        code = await scanCommand(io, model, {
+          json: options.json === true,
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.release === undefined ? {} : { release: options.release }),
+          ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
         })
       },
     )

@@ -200,16 +200,13 @@ export const loadDeviceModel = async (
   const mergedPlace = outcome.place
   const locate = (issue: Issue): LocatedIssue => place(mergedPlace(issue))
   const riskPolicyFile = resolveRiskPolicy(outcome.model.riskPolicy)
-  let riskPolicy: RiskPolicy | undefined
-  if (riskPolicyFile !== undefined) {
-    const read = await loadRiskPolicy(riskPolicyFile, reader, outcome.model.severityScale)
-    issues.push(...read.issues)
-    riskPolicy = read.policy
-  }
-  if (riskPolicyFile === undefined || riskPolicy !== undefined) {
-    const policy = riskPolicy ?? DEFAULT_RISK_POLICY
-    issues.push(...checkPolicyLevels(outcome.model, policy).map(locate))
-  }
+  const { riskPolicy, issues: policyIssues } = await readModelRiskPolicy(
+    outcome.model,
+    riskPolicyFile,
+    reader,
+    locate,
+  )
+  issues.push(...policyIssues)
   const failed = issues.some((issue) => issue.severity === 'error')
   if (failed) return finish(undefined, issues, files)
   return {
@@ -232,6 +229,27 @@ export const loadDeviceModel = async (
       })
     }
     return target
+  }
+}
+
+/**
+ * The model's own risk policy, checked against its severity scale, and the exploitability levels
+ * its evaluations name checked against that policy (or the example policy when it names none).
+ */
+const readModelRiskPolicy = async (
+  model: DeviceModel,
+  file: string | undefined,
+  reader: FileReader,
+  locate: (issue: Issue) => LocatedIssue,
+): Promise<{ riskPolicy?: RiskPolicy; issues: LocatedIssue[] }> => {
+  if (file === undefined) {
+    return { issues: checkPolicyLevels(model, DEFAULT_RISK_POLICY).map(locate) }
+  }
+  const read = await loadRiskPolicy(file, reader, model.severityScale)
+  if (read.policy === undefined) return { issues: read.issues }
+  return {
+    riskPolicy: read.policy,
+    issues: [...read.issues, ...checkPolicyLevels(model, read.policy).map(locate)],
   }
 }
 

@@ -1,0 +1,37 @@
+export {
+  toFindings,
+  type Enrichment,
+  type EpssScore,
+  type Finding,
+  type FindingSeverity,
+  type KevEntry,
+  type TriageStatus,
+} from './findings.js'
+export {
+  ecosystemFamily,
+  osvPackageKey,
+  packageKeyString,
+  purlIdentity,
+  type PackageKey,
+  type PurlIdentity,
+} from './package-key.js'
+export {
+  affectedInstances,
+  buildPortfolioIndex,
+  type PortfolioIndex,
+  type PortfolioInstance,
+} from './portfolio-index.js'
+export {
+  buildAdvisoryIndex,
+  findAdvisoryMatches,
+  MATCH_CONFIDENCES,
+  type AdvisoryIndex,
+  type AdvisoryMatch,
+  type AffectedPredicate,
+  type CompileAffected,
+  type CsafTargetMatcher,
+  type MatchConfidence,
+  type MatchEvidence,
+} from './scan.js'
+export { scanTargetsOfModel, type ScanTarget } from './scan-target.js'
+export { csafTargetMatcher } from './csaf-target-matcher.js'

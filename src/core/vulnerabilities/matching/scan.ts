@@ -1,0 +1,215 @@
+import type { Advisory, AffectedPackage } from '../advisory.js'
+import {
+  buildCpeCriteriaIndex,
+  componentCpe,
+  matchCpeIndex,
+  type ComponentCpe,
+  type CpeCriteriaIndex,
+  type CriterionMatch,
+} from '../cpe/index.js'
+import { osvPackageKey, packageKeyString, purlIdentity } from './package-key.js'
+import type { ScanTarget } from './scan-target.js'
+
+export const MATCH_CONFIDENCES = ['exact', 'high', 'medium', 'low'] as const
+export type MatchConfidence = (typeof MATCH_CONFIDENCES)[number]
+
+/** Why an advisory names a component. */
+export interface MatchEvidence {
+  readonly advisory: string
+  readonly via: 'purl' | 'cpe' | 'csaf'
+  readonly confidence: MatchConfidence
+  readonly detail: string
+}
+
+/** An advisory that applies to a component, before aliases are merged. */
+export interface AdvisoryMatch {
+  readonly advisory: Advisory
+  readonly target: ScanTarget
+  readonly evidence: MatchEvidence
+}
+
+/** Decides whether a version is in an OSV `affected` entry (ecosystem order, explicit list). */
+export type AffectedPredicate = (version: string) => boolean
+export type CompileAffected = (affected: AffectedPackage) => AffectedPredicate
+
+/** Matches a component against CSAF products that carry no identifiers. */
+export type CsafTargetMatcher = (
+  advisory: Advisory,
+  target: ScanTarget,
+) => { readonly confidence: MatchConfidence; readonly detail: string } | undefined
+
+interface PackageEntry {
+  readonly advisory: Advisory
+  readonly affected: AffectedPackage
+  readonly isAffected: AffectedPredicate
+  /** OSV release suffix (`12` of `Debian:12`), checked against the purl's distro. */
+  readonly release?: string
+}
+
+/** Advisories prepared once for many scans: ranges compiled, keys and CPE criteria indexed. */
+export interface AdvisoryIndex {
+  readonly byPackage: ReadonlyMap<string, readonly PackageEntry[]>
+  readonly cpe: CpeCriteriaIndex
+  readonly csaf: readonly Advisory[]
+  readonly cpeAdvisories: ReadonlyMap<string, Advisory>
+  readonly size: number
+}
+
+export const buildAdvisoryIndex = (
+  advisories: Iterable<Advisory>,
+  compileAffected: CompileAffected,
+): AdvisoryIndex => {
+  const byPackage = new Map<string, PackageEntry[]>()
+  const withCpe: Advisory[] = []
+  const csaf: Advisory[] = []
+  let size = 0
+  for (const advisory of advisories) {
+    size += 1
+    // Withdrawn advisories stay in the store for history but match nothing.
+    if (advisory.withdrawn !== undefined) continue
+    for (const affected of advisory.affected) {
+      const key = packageKeyString(osvPackageKey(affected.ecosystem, affected.name))
+      const release = affected.ecosystem.split(':')[1]
+      const entry: PackageEntry = {
+        advisory,
+        affected,
+        isAffected: compileAffected(affected),
+        ...(release === undefined || release === '' ? {} : { release }),
+      }
+      const list = byPackage.get(key)
+      if (list === undefined) byPackage.set(key, [entry])
+      else list.push(entry)
+    }
+    if (advisory.configurations.length > 0) withCpe.push(advisory)
+    if (advisory.products.length > 0) csaf.push(advisory)
+  }
+  return {
+    byPackage,
+    cpe: buildCpeCriteriaIndex(withCpe),
+    csaf,
+    cpeAdvisories: new Map(withCpe.map((advisory) => [advisory.id, advisory])),
+    size,
+  }
+}
+
+const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryMatch[] => {
+  if (target.purl === undefined) return []
+  const identity = purlIdentity(target.purl)
+  const version = identity?.version ?? target.version
+  if (identity === undefined || version === undefined) return []
+  const entries = index.byPackage.get(packageKeyString(identity.key)) ?? []
+  return entries
+    .filter(
+      (entry) =>
+        (entry.release === undefined ||
+          identity.release === undefined ||
+          entry.release === identity.release) &&
+        entry.isAffected(version),
+    )
+    .map((entry) => ({
+      advisory: entry.advisory,
+      target,
+      evidence: {
+        advisory: entry.advisory.id,
+        via: 'purl',
+        confidence: 'exact',
+        detail: `${entry.affected.ecosystem} package ${entry.affected.name} ${version} is in an affected range`,
+      },
+    }))
+}
+
+/** Targets by their CPE, and the CPEs present on each host. */
+const cpeHosts = (targets: readonly ScanTarget[]) => {
+  const byCpe = new Map<string, ScanTarget[]>()
+  const groups = new Map<string, ComponentCpe[]>()
+  for (const target of targets) {
+    if (target.cpe === undefined) continue
+    const parsed = componentCpe(target.cpe)
+    if (!parsed.ok) continue
+    byCpe.set(target.cpe, [...(byCpe.get(target.cpe) ?? []), target])
+    for (const host of target.hosts.length === 0 ? [`component:${target.id}`] : target.hosts) {
+      groups.set(host, [...(groups.get(host) ?? []), parsed.value])
+    }
+  }
+  return { byCpe, groups }
+}
+
+/**
+ * CPE matches, host by host: the CPEs of every component on one host are evaluated together,
+ * so an NVD configuration "application X running on platform Y" holds where both are present;
+ * the finding goes to the component whose CPE satisfied a vulnerable criterion.
+ */
+const cpeMatches = (index: AdvisoryIndex, targets: readonly ScanTarget[]): AdvisoryMatch[] => {
+  const { byCpe, groups } = cpeHosts(targets)
+  const seen = new Set<string>()
+  const matches: AdvisoryMatch[] = []
+  for (const cpes of groups.values()) {
+    for (const result of matchCpeIndex(index.cpe, cpes)) {
+      const advisory = index.cpeAdvisories.get(result.advisoryId)
+      if (advisory === undefined) continue
+      for (const configuration of result.matches) {
+        const platforms = configuration.platform.map((platform) => platform.cpe)
+        for (const criterion of configuration.vulnerable) {
+          for (const target of byCpe.get(criterion.cpe) ?? []) {
+            const key = `${advisory.id}\u0000${target.id}`
+            if (seen.has(key)) continue
+            seen.add(key)
+            matches.push(cpeMatch(advisory, target, criterion, platforms))
+          }
+        }
+      }
+    }
+  }
+  return matches
+}
+
+const cpeMatch = (
+  advisory: Advisory,
+  target: ScanTarget,
+  criterion: CriterionMatch,
+  platforms: readonly string[],
+): AdvisoryMatch => ({
+  advisory,
+  target,
+  evidence: {
+    advisory: advisory.id,
+    via: 'cpe',
+    confidence: 'high',
+    detail:
+      `${criterion.cpe} matches ${criterion.criterion.criteria}` +
+      (platforms.length > 0 ? ` running on ${platforms.join(', ')}` : ''),
+  },
+})
+
+const csafMatches = (
+  index: AdvisoryIndex,
+  targets: readonly ScanTarget[],
+  matcher: CsafTargetMatcher | undefined,
+): AdvisoryMatch[] => {
+  if (matcher === undefined) return []
+  return index.csaf.flatMap((advisory) =>
+    targets.flatMap((target) => {
+      const found = matcher(advisory, target)
+      return found === undefined
+        ? []
+        : [
+            {
+              advisory,
+              target,
+              evidence: { advisory: advisory.id, via: 'csaf' as const, ...found },
+            },
+          ]
+    }),
+  )
+}
+
+/** Every advisory that applies to the targets, by purl, by CPE and by CSAF product. */
+export const findAdvisoryMatches = (
+  index: AdvisoryIndex,
+  targets: readonly ScanTarget[],
+  options: { readonly csafMatcher?: CsafTargetMatcher } = {},
+): AdvisoryMatch[] => [
+  ...targets.flatMap((target) => purlMatches(index, target)),
+  ...cpeMatches(index, targets),
+  ...csafMatches(index, targets, options.csafMatcher),
+]

@@ -1,0 +1,11 @@
+export { compileAffected, type CompiledAffected, type UnevaluatedRange } from './osv-range.js'
+export { MAX_VERSION_LENGTH, type Ordering } from './sortable-key.js'
+export { versionFamilyOfEcosystem, versionFamilyOfPurlType } from './version-family.js'
+export {
+  compareVersionKeys,
+  compareVersions,
+  parseVersionKey,
+  VERSION_FAMILIES,
+  type VersionFamily,
+  type VersionKey,
+} from './version-key.js'

@@ -1,0 +1,189 @@
+import type { AffectedPackage, OsvEvent, OsvRange } from '../advisory.js'
+import { versionFamilyOfEcosystem } from './version-family.js'
+import {
+  compareVersionKeys,
+  parseVersionKey,
+  type VersionFamily,
+  type VersionKey,
+} from './version-key.js'
+
+/** Why a range of an affected entry takes no part in `isAffected`. */
+export interface UnevaluatedRange {
+  /** Index in `affected.ranges`. */
+  readonly index: number
+  readonly type: OsvRange['type']
+  readonly reason: 'git-range' | 'unparsable-bound' | 'no-introduced'
+  /** The bound that does not parse, for `unparsable-bound` (empty for an event without one). */
+  readonly version?: string
+}
+
+/** One affected entry, compiled once: event versions are parsed and sorted up front. */
+export interface CompiledAffected {
+  readonly family: VersionFamily
+  /**
+   * True when `version` is in the explicit list or inside an evaluable range. Never throws; a
+   * plain function, so it can be passed on detached (`compileAffected(entry).isAffected`).
+   */
+  readonly isAffected: (version: string) => boolean
+  /** Ranges that cannot answer anything; they never make a version affected. */
+  readonly unevaluated: readonly UnevaluatedRange[]
+}
+
+type EventKind = 'introduced' | 'fixed' | 'last_affected' | 'limit'
+
+interface CompiledEvent {
+  readonly kind: EventKind
+  /** Undefined for `introduced: "0"` (before every version) and `limit: "*"` (after every one). */
+  readonly key: VersionKey | undefined
+}
+
+interface CompiledRange {
+  readonly family: VersionFamily
+  readonly events: readonly CompiledEvent[]
+  readonly limits: readonly CompiledEvent[]
+}
+
+const EVENT_KINDS: readonly EventKind[] = ['introduced', 'fixed', 'last_affected', 'limit']
+
+/** The event's kind and version; undefined for an event a careless feed built without one. */
+const eventOf = (event: OsvEvent): [EventKind, string] | undefined => {
+  const fields: Readonly<Partial<Record<string, unknown>>> = event
+  for (const kind of EVENT_KINDS) {
+    const version = fields[kind]
+    if (typeof version === 'string') return [kind, version]
+  }
+  return undefined
+}
+
+/**
+ * Events at the same version: closing events first, so that adjacent or overlapping intervals
+ * of one range join (`[a, X)` then `[X, b)` leaves X affected, as the record means).
+ */
+const TIE_ORDER: Readonly<Record<EventKind, number>> = {
+  fixed: 0,
+  last_affected: 1,
+  limit: 2,
+  introduced: 3,
+}
+
+const compareEvents = (a: CompiledEvent, b: CompiledEvent): number => {
+  if (a.key === undefined || b.key === undefined) {
+    // Only "0" (introduced) and "*" (limit) lack a key; "0" sorts first, "*" last.
+    const rank = (event: CompiledEvent): number =>
+      event.key !== undefined ? 1 : event.kind === 'introduced' ? 0 : 2
+    return rank(a) - rank(b)
+  }
+  return compareVersionKeys(a.key, b.key) || TIE_ORDER[a.kind] - TIE_ORDER[b.kind]
+}
+
+const compileEvent = (
+  event: OsvEvent,
+  family: VersionFamily,
+): CompiledEvent | { readonly unparsable: string } => {
+  const parts = eventOf(event)
+  if (parts === undefined) return { unparsable: '' }
+  const [kind, version] = parts
+  if (kind === 'introduced' && version === '0') return { kind, key: undefined }
+  if (kind === 'limit' && version === '*') return { kind, key: undefined }
+  const key = parseVersionKey(family, version)
+  return key === undefined ? { unparsable: version } : { kind, key }
+}
+
+/** SEMVER ranges use SemVer 2.0 precedence; Go's own flavour accepts what Go records hold. */
+const rangeFamily = (range: OsvRange, ecosystemFamily: VersionFamily): VersionFamily =>
+  range.type === 'SEMVER' && ecosystemFamily !== 'go' ? 'semver' : ecosystemFamily
+
+const compileRange = (
+  range: OsvRange,
+  index: number,
+  ecosystemFamily: VersionFamily,
+): CompiledRange | UnevaluatedRange => {
+  if (range.type === 'GIT') return { index, type: range.type, reason: 'git-range' }
+  const family = rangeFamily(range, ecosystemFamily)
+  const events: CompiledEvent[] = []
+  for (const event of range.events) {
+    const compiled = compileEvent(event, family)
+    if ('unparsable' in compiled) {
+      return { index, type: range.type, reason: 'unparsable-bound', version: compiled.unparsable }
+    }
+    events.push(compiled)
+  }
+  if (!events.some((event) => event.kind === 'introduced')) {
+    return { index, type: range.type, reason: 'no-introduced' }
+  }
+  events.sort(compareEvents)
+  return {
+    family,
+    events: events.filter((event) => event.kind !== 'limit'),
+    limits: events.filter((event) => event.kind === 'limit'),
+  }
+}
+
+/** osv-schema BeforeLimits: no limit means an implicit "*". */
+const beforeLimits = (version: VersionKey, limits: readonly CompiledEvent[]): boolean =>
+  limits.length === 0 ||
+  limits.some((limit) => limit.key === undefined || compareVersionKeys(version, limit.key) < 0)
+
+/** osv-schema IncludedInRanges for one range: walk the sorted events. */
+const inRange = (version: VersionKey, range: CompiledRange): boolean => {
+  if (!beforeLimits(version, range.limits)) return false
+  let affected = false
+  for (const event of range.events) {
+    const order = event.key === undefined ? 1 : compareVersionKeys(version, event.key)
+    if (event.kind === 'introduced') {
+      if (order >= 0) affected = true
+    } else if (event.kind === 'fixed') {
+      if (order >= 0) affected = false
+    } else if (order > 0) {
+      affected = false
+    }
+  }
+  return affected
+}
+
+/**
+ * Compiles one OSV `affected[]` entry into a predicate, following osv-schema's "Evaluation":
+ * a version is affected when it is in `versions` (exact string) or inside a range, where a
+ * range's events, sorted by version, switch "affected" on at `introduced` (`"0"` is before every
+ * version), off at `fixed` (exclusive) and after `last_affected` (inclusive), and `limit`s cap
+ * the range (`"*"` is no cap).
+ *
+ * - `SEMVER` ranges use SemVer 2.0 precedence, `ECOSYSTEM` ranges the ecosystem's order
+ *   (`family` overrides the one taken from `affected.ecosystem`).
+ * - At one version, `fixed`, `last_affected` and `limit` apply before `introduced`, so adjacent
+ *   or overlapping intervals of one range join (the schema leaves ties open).
+ * - `GIT` ranges are not evaluated: commit ranges need the repository's commit graph, which is
+ *   why osv-scanner skips them offline too. Their versions belong in the explicit list.
+ * - Nothing throws: a version that does not parse in the range's order matches no range (the
+ *   explicit list still applies), and a range whose own bound does not parse is reported in
+ *   `unevaluated` and matches nothing, rather than being half-applied.
+ */
+export const compileAffected = (
+  affected: AffectedPackage,
+  family: VersionFamily = versionFamilyOfEcosystem(affected.ecosystem),
+): CompiledAffected => {
+  const listed = new Set(affected.versions)
+  const ranges: CompiledRange[] = []
+  const unevaluated: UnevaluatedRange[] = []
+  affected.ranges.forEach((range, index) => {
+    const compiled = compileRange(range, index, family)
+    if ('reason' in compiled) unevaluated.push(compiled)
+    else ranges.push(compiled)
+  })
+  // Ranges of one order next to each other: a query is parsed once per order.
+  ranges.sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : 0))
+  const isAffected = (version: string): boolean => {
+    if (listed.has(version)) return true
+    let family: VersionFamily | undefined
+    let key: VersionKey | undefined
+    for (const range of ranges) {
+      if (range.family !== family) {
+        family = range.family
+        key = parseVersionKey(family, version)
+      }
+      if (key !== undefined && inRange(key, range)) return true
+    }
+    return false
+  }
+  return { family, isAffected, unevaluated }
+}

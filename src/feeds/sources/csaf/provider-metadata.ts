@@ -1,0 +1,78 @@
+import { err, ok, type Result } from '../../../core/index.js'
+
+export interface RolieFeedRef {
+  readonly url: string
+  /** `WHITE`, `GREEN`, `AMBER`, `RED`, `UNLABELED` (CSAF 2.0), `CLEAR` (2.1). */
+  readonly tlpLabel?: string
+}
+
+/** What a sync needs from a CSAF `provider-metadata.json` (CSAF 2.0 §7.1.7). */
+export interface ProviderMetadata {
+  readonly publisher?: string
+  readonly role?: string
+  readonly rolieFeeds: readonly RolieFeedRef[]
+  /** `directory_url`s: folders holding `index.txt` and `changes.csv`. */
+  readonly directories: readonly string[]
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : [])
+
+/** Resolves a URL of the metadata against the metadata's own URL; undefined when unusable. */
+const resolveUrl = (value: unknown, base: string): string | undefined => {
+  if (typeof value !== 'string') return undefined
+  try {
+    const url = new URL(value, base)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const parseProviderMetadata = (
+  json: unknown,
+  metadataUrl: string,
+): Result<ProviderMetadata, string> => {
+  if (!isRecord(json)) return err('provider-metadata.json is not a JSON object')
+  if (!Array.isArray(json['distributions'])) {
+    return err('provider-metadata.json has no distributions')
+  }
+  const distributions = asList(json['distributions']).filter(isRecord)
+  const directories = distributions.flatMap((distribution) => {
+    const directory = resolveUrl(distribution['directory_url'], metadataUrl)
+    if (directory === undefined) return []
+    return [directory.endsWith('/') ? directory : `${directory}/`]
+  })
+  const rolieFeeds = distributions.flatMap((distribution) => feedsOf(distribution, metadataUrl))
+  if (rolieFeeds.length === 0 && directories.length === 0) {
+    return err('provider-metadata.json names neither a ROLIE feed nor a directory_url')
+  }
+  const publisher = isRecord(json['publisher']) ? json['publisher']['name'] : undefined
+  const role = json['role']
+  return ok({
+    rolieFeeds,
+    directories,
+    ...(typeof publisher === 'string' ? { publisher } : {}),
+    ...(typeof role === 'string' ? { role } : {}),
+  })
+}
+
+const feedsOf = (distribution: Record<string, unknown>, metadataUrl: string): RolieFeedRef[] => {
+  const rolie = distribution['rolie']
+  return asList(isRecord(rolie) ? rolie['feeds'] : undefined)
+    .filter(isRecord)
+    .flatMap((feed) => {
+      const url = resolveUrl(feed['url'], metadataUrl)
+      const label = feed['tlp_label']
+      if (url === undefined) return []
+      return [{ url, ...(typeof label === 'string' ? { tlpLabel: label } : {}) }]
+    })
+}
+
+/** A provider given by domain (`example.com`) is read at its well-known place. */
+export const providerMetadataUrl = (provider: string): string =>
+  /^https?:\/\//.test(provider)
+    ? provider
+    : `https://${provider.replace(/\/+$/, '')}/.well-known/csaf/provider-metadata.json`
