@@ -7,13 +7,13 @@ import addDraft2019Formats from 'ajv-formats-draft2019'
 
 import type { DocumentPath } from '../../core/index.js'
 import { hashedUniqueItemsKeyword, replaceUniqueItems } from './hashed-unique-items.js'
-import { isRecord } from './json-access.js'
 import { problem, type SbomProblem } from './sbom-problem.js'
 import {
   CYCLONEDX_SIDE_SCHEMAS,
   type JsonSchemaName,
   type VendoredSchemaFiles,
 } from './vendored-schemas.js'
+import { pointerToPath, valueAt } from '../files/json-pointer.js'
 
 const URI_REFERENCE = fullFormats['uri-reference'] as RegExp
 const NON_ASCII = /\P{ASCII}/u
@@ -209,32 +209,3 @@ const show = (value: unknown): string => {
   if (text === undefined) return String(value)
   return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
-
-/** A JSON Pointer as a path, array positions as numbers. */
-const pointerToPath = (pointer: string, data: unknown): DocumentPath => {
-  if (pointer === '') return []
-  const path: (string | number)[] = []
-  let node = data
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (Array.isArray(node) && /^\d+$/.test(key)) {
-      path.push(Number(key))
-      node = node[Number(key)] as unknown
-    } else {
-      path.push(key)
-      node = isRecord(node) ? node[key] : undefined
-    }
-  }
-  return path
-}
-
-const valueAt = (data: unknown, path: DocumentPath): unknown =>
-  path.reduce<unknown>(
-    (node, key) =>
-      Array.isArray(node) && typeof key === 'number'
-        ? (node[key] as unknown)
-        : isRecord(node)
-          ? node[String(key)]
-          : undefined,
-    data,
-  )

@@ -5,6 +5,7 @@ import { closestMatch, type DocumentPath } from '../../core/index.js'
 import type { Position } from '../model-yaml/parse-yaml-text.js'
 import { isRecord, showValue } from './source-data.js'
 import type { ImportIssue } from './threat-model-import.js'
+import { pointerToPath, valueAt } from '../files/json-pointer.js'
 
 /** Beyond this many schema problems the rest are noise; say how many were left out. */
 const MAX_ISSUES = 100
@@ -97,35 +98,6 @@ const capped = (issues: ImportIssue[]): ImportIssue[] => {
 /** `if`/`anyOf`/`oneOf` wrappers repeat what the specific errors beneath them say. */
 const isUseful = (error: ErrorObject): boolean =>
   error.keyword !== 'if' && error.keyword !== 'anyOf' && error.keyword !== 'oneOf'
-
-/** A JSON Pointer as a path, with array positions as numbers. */
-const pointerToPath = (pointer: string, data: unknown): DocumentPath => {
-  if (pointer === '') return []
-  const path: (string | number)[] = []
-  let node = data
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (Array.isArray(node) && /^\d+$/.test(key)) {
-      path.push(Number(key))
-      node = node[Number(key)] as unknown
-    } else {
-      path.push(key)
-      node = isRecord(node) ? node[key] : undefined
-    }
-  }
-  return path
-}
-
-const valueAt = (data: unknown, path: DocumentPath): unknown =>
-  path.reduce<unknown>(
-    (node, key) =>
-      Array.isArray(node) && typeof key === 'number'
-        ? (node[key] as unknown)
-        : isRecord(node)
-          ? node[String(key)]
-          : undefined,
-    data,
-  )
 
 const param = (error: ErrorObject, name: string): unknown =>
   (error.params as Record<string, unknown>)[name]
