@@ -17,6 +17,7 @@ import {
 import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
 import { feedsStatusCommand, feedsSyncCommand } from './commands/feeds.js'
+import { impactCommand } from './commands/impact.js'
 import { RISK_GATES, riskCommand, type RiskGate } from './commands/risk.js'
 import { SBOM_TARGETS, sbomCommand, type SbomTarget } from './commands/sbom.js'
 import { SCAN_GATES, scanCommand, type ScanGate } from './commands/scan.js'
@@ -25,6 +26,7 @@ import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
 import { SCHEMA_KINDS, schemaCommand, type SchemaKind } from './commands/schema.js'
 import { threatsCommand } from './commands/threats.js'
 import { validateCommand } from './commands/validate.js'
+import { VEX_FORMATS, vexExportCommand, vexImportCommand } from './commands/vex.js'
 import { EXIT_CODES, type ExitCode } from './exit-codes.js'
 
 /**
@@ -421,9 +423,9 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
   program
     .command('scan')
     .description(
-      "known vulnerabilities of a device's components from the advisory store, with KEV, EPSS, CVSS and triage",
+      "known vulnerabilities of a device's components (or of one SBOM's), prioritized by KEV, EPSS, CVSS and reachability, with the triage in the model",
     )
-    .argument('<model>', 'model folder or root model file')
+    .argument('<model-or-sbom>', 'model folder, root model file, or an SBOM file (CycloneDX, SPDX)')
     .option('--json', 'print { findings: [...] } as JSON')
     .option(
       '--data-dir <dir>',
@@ -446,6 +448,74 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
           ...(options.release === undefined ? {} : { release: options.release }),
           ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
+        })
+      },
+    )
+
+  const vex = program
+    .command('vex')
+    .description('VEX: export the triage of findings; import a supplier VEX as suggestions')
+  vex
+    .command('export')
+    .description(
+      "the model's finding triage (per release, with carry-over) as CycloneDX, CSAF or OpenVEX",
+    )
+    .argument('<model>', 'model folder or root model file')
+    .addOption(
+      new Option('--format <format>', 'VEX format').choices(VEX_FORMATS).makeOptionMandatory(),
+    )
+    .option('--release <version>', 'only this release')
+    .option('--out <file>', 'write the document here instead of stdout')
+    .option('--at <date>', 'document date, YYYY-MM-DD or RFC 3339 (default: today)')
+    .action(
+      async (
+        model: string,
+        options: {
+          format: (typeof VEX_FORMATS)[number]
+          release?: string
+          out?: string
+          at?: string
+        },
+      ) => {
+        code = await vexExportCommand(io, model, options)
+      },
+    )
+  vex
+    .command('import')
+    .description(
+      "suggested findingAssessments from a supplier's VEX (CycloneDX, OpenVEX, CSAF); never edits the model",
+    )
+    .argument('<model>', 'model folder or root model file')
+    .argument('<file>', 'the supplier VEX (JSON)')
+    .option('--json', 'print { format, findingAssessments, issues } as JSON')
+    .action(async (model: string, file: string, options: { json?: boolean }) => {
+      code = await vexImportCommand(io, model, file, options)
+    })
+
+  program
+    .command('impact')
+    .description(
+      'which products, releases and components of a portfolio an advisory touches, and the linked risks it re-opens',
+    )
+    .argument(
+      '<advisory>',
+      'advisory id or alias in the store, or an OSV / NVD CVE / CSAF JSON file',
+    )
+    .option('--portfolio <dir...>', 'folders holding model folders (default: examples)')
+    .option(
+      '--data-dir <dir>',
+      'the advisory store (default: $MEDCYBER_DATA_DIR, else ~/.medcyber)',
+    )
+    .option('--json', 'print { advisories, scanned, products } as JSON')
+    .action(
+      async (
+        advisory: string,
+        options: { portfolio?: string[]; dataDir?: string; json?: boolean },
+      ) => {
+        code = await impactCommand(io, advisory, {
+          json: options.json === true,
+          ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         })
       },
     )

@@ -1,21 +1,32 @@
 import { homedir } from 'node:os'
+import path from 'node:path'
 
 import {
   buildAdvisoryIndex,
   compileAffected,
   csafTargetMatcher,
   findAdvisoryMatches,
+  prioritizeFindings,
   scanTargetsOfModel,
+  scanTargetsOfSbom,
   toFindings,
   type Advisory,
+  type AdvisoryIndex,
   type AdvisorySource,
+  type DeviceModel,
+  type Enrichment,
   type Finding,
+  type PrioritizedFinding,
   type ScanTarget,
 } from '../../core/index.js'
 import { openAdvisoryStore, resolveDataDir } from '../../feeds/index.js'
+import { createSbomSchemas, readSbomFile } from '../../formats/sbom/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
+import { formatIssue } from '../format-issues.js'
 import { loadValidModel } from '../load-valid-model.js'
+import { ROOT_FILE_NAMES } from '../resolve-model-entry.js'
+import { SBOM_SCHEMA_DIRECTORY } from './sbom.js'
 
 /** Gates for CI, from the narrowest; only findings not triaged away (not_affected, fixed) count. */
 export const SCAN_GATES = ['kev', 'critical', 'high', 'untriaged'] as const
@@ -38,14 +49,18 @@ async function* allAdvisories(
   for (const source of SOURCES) yield* read(source)
 }
 
-/** `medcyber scan <model>`: the known vulnerabilities of a device's components, triaged. */
-export const scanCommand = async (
+/** The advisory store read for matching: every advisory, and KEV and EPSS by CVE. */
+export interface LoadedAdvisories {
+  readonly generation: string
+  readonly advisories: readonly Advisory[]
+  readonly enrichment: Enrichment
+}
+
+/** Opens the store of `--data-dir` (or the default); undefined, said on stderr, when it is empty. */
+export const loadAdvisories = async (
   io: CliIo,
-  argument: string,
-  options: ScanOptions,
-): Promise<ExitCode> => {
-  const loaded = await loadValidModel(io, argument)
-  if (loaded === undefined) return EXIT_CODES.invalidInput
+  options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
+): Promise<LoadedAdvisories | undefined> => {
   const dataDir = resolveDataDir(
     options.dataDir,
     options.env ?? process.env,
@@ -56,19 +71,16 @@ export const scanCommand = async (
     io.stderr(
       `medcyber: the advisory store ${dataDir} is empty; run 'medcyber feeds sync' (or --mirror DIR) first\n`,
     )
-    return EXIT_CODES.invalidInput
+    return undefined
   }
   const advisories: Advisory[] = []
   for await (const advisory of allAdvisories(store.advisories)) advisories.push(advisory)
-  const index = buildAdvisoryIndex(advisories, (affected) => compileAffected(affected).isAffected)
-  const targets = scanTargetsOfModel(loaded.model).filter(
-    (target) => options.release === undefined || target.releases.includes(options.release),
-  )
   const kev = await store.kev()
   const epss = await store.epss()
-  const findings = toFindings(
-    findAdvisoryMatches(index, targets, { csafMatcher: csafTargetMatcher() }),
-    {
+  return {
+    generation: store.generation,
+    advisories,
+    enrichment: {
       kev: (cve) => {
         const entry = kev?.entries.get(cve)
         return entry === undefined
@@ -81,18 +93,90 @@ export const scanCommand = async (
       },
       epss: (cve) => epss?.scores.get(cve),
     },
-    loaded.model.findingAssessments,
-    options.release === undefined ? {} : { release: options.release },
+  }
+}
+
+export const compileAffectedPredicate = (
+  affected: Parameters<typeof compileAffected>[0],
+): ((version: string) => boolean) => compileAffected(affected).isAffected
+
+/** What is scanned: a device model's components, or the components of one SBOM file. */
+interface ScanSubject {
+  readonly model?: DeviceModel
+  readonly targets: readonly ScanTarget[]
+}
+
+const MODEL_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml'])
+
+/**
+ * A model folder, a model root file (`medcyber.yaml` or any YAML file) or else an SBOM: a file
+ * the SBOM reader does not recognise as any SBOM format is tried as a model after all.
+ */
+const loadSubject = async (
+  io: CliIo,
+  argument: string,
+  release: string | undefined,
+): Promise<ScanSubject | undefined> => {
+  const name = path.basename(argument)
+  const maybeSbom =
+    (await io.files.kindOf(argument)) === 'file' &&
+    !(ROOT_FILE_NAMES as readonly string[]).includes(name) &&
+    !MODEL_EXTENSIONS.has(path.extname(name).toLowerCase())
+  if (maybeSbom) {
+    const report = await readSbomFile(
+      argument,
+      io.reader,
+      createSbomSchemas(io.reader, SBOM_SCHEMA_DIRECTORY),
+    )
+    if (report.document !== undefined) return { targets: scanTargetsOfSbom(report.document) }
+    if (report.format !== undefined) {
+      for (const issue of report.issues) io.stderr(`${formatIssue(issue)}\n`)
+      io.stderr(`medcyber: ${argument} is not a valid SBOM; nothing to scan\n`)
+      return undefined
+    }
+  }
+  const loaded = await loadValidModel(io, argument)
+  if (loaded === undefined) return undefined
+  return {
+    model: loaded.model,
+    targets: scanTargetsOfModel(loaded.model).filter(
+      (target) => release === undefined || target.releases.includes(release),
+    ),
+  }
+}
+
+/**
+ * `medcyber scan <model-or-sbom>`: the known vulnerabilities of a device's components (or of
+ * one SBOM's components), triaged and prioritized by exploitation and reachability.
+ */
+export const scanCommand = async (
+  io: CliIo,
+  argument: string,
+  options: ScanOptions,
+): Promise<ExitCode> => {
+  const subject = await loadSubject(io, argument, options.release)
+  if (subject === undefined) return EXIT_CODES.invalidInput
+  const loaded = await loadAdvisories(io, options)
+  if (loaded === undefined) return EXIT_CODES.invalidInput
+  const index = buildAdvisoryIndex(loaded.advisories, compileAffectedPredicate)
+  const findings = prioritizeFindings(
+    toFindings(
+      findAdvisoryMatches(index, subject.targets, { csafMatcher: csafTargetMatcher() }),
+      loaded.enrichment,
+      subject.model?.findingAssessments ?? [],
+      options.release === undefined ? {} : { release: options.release },
+    ),
+    subject.model,
   )
   io.stdout(
     options.json
-      ? `${JSON.stringify({ store: { generation: store.generation, advisories: index.size }, findings: findings.map(findingJson) }, null, 2)}\n`
-      : findingsText(findings, targets, index.size),
+      ? `${JSON.stringify({ store: { generation: loaded.generation, advisories: index.size }, findings: findings.map(findingJson) }, null, 2)}\n`
+      : findingsText(findings, subject.targets, index),
   )
   return gateFails(findings, options.failOn, io) ? EXIT_CODES.findings : EXIT_CODES.ok
 }
 
-const findingJson = (finding: Finding) => ({
+const findingJson = (finding: PrioritizedFinding) => ({
   id: finding.id,
   advisory: finding.vulnerability,
   aliases: finding.aliases,
@@ -111,28 +195,37 @@ const findingJson = (finding: Finding) => ({
   confidence: finding.confidence,
   evidence: finding.evidence,
   summary: finding.summary ?? null,
+  priority: { level: finding.priority.level, reasons: finding.priority.reasons },
+  reachable: finding.priority.reachable ?? null,
+  deviceScore: finding.priority.deviceScore ?? null,
 })
 
 const OPEN: ReadonlySet<string> = new Set(['affected', 'under_investigation', 'untriaged'])
 
 const findingsText = (
-  findings: readonly Finding[],
+  findings: readonly PrioritizedFinding[],
   targets: readonly ScanTarget[],
-  advisories: number,
+  index: AdvisoryIndex,
 ): string => {
+  const advisories = index.size
   const lines = findings.map((finding) => {
     const severity =
       finding.severity === undefined
         ? 'no score'
         : `${String(finding.severity.score)} ${finding.severity.rating}`
+    const device =
+      finding.priority.deviceScore === undefined
+        ? ''
+        : `, device ${String(finding.priority.deviceScore.score)}`
     const flags = [
       finding.kev === undefined ? '' : 'KEV',
       finding.epss === undefined ? '' : `EPSS ${finding.epss.epss.toFixed(3)}`,
     ].filter((flag) => flag !== '')
     return (
-      `${finding.status.padEnd(19)} ${finding.id}  ${severity}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}\n` +
+      `${finding.priority.level.padEnd(8)} ${finding.status.padEnd(19)} ${finding.id}  ${severity}${device}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}\n` +
       `    ${finding.target.name} ${finding.target.version ?? ''} (${finding.confidence}: ${finding.evidence.map((item) => item.via).join(', ')})` +
-      (finding.aliases.length > 0 ? `; also ${finding.aliases.join(', ')}` : '')
+      (finding.aliases.length > 0 ? `; also ${finding.aliases.join(', ')}` : '') +
+      `\n    why: ${finding.priority.reasons.join('; ')}`
     )
   })
   const open = findings.filter((finding) => OPEN.has(finding.status)).length

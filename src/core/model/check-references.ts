@@ -46,6 +46,7 @@ const REFERENCE_FIELDS: readonly ReferenceField[] = [
   { section: 'threatAssessments', field: 'hazardousSituations', kinds: ['hazardous situation'] },
   { section: 'findingAssessments', field: 'controls', kinds: ['control'] },
   { section: 'findingAssessments', field: 'hazardousSituations', kinds: ['hazardous situation'] },
+  { section: 'findingAssessments', field: 'verifications', kinds: ['verification'] },
 ]
 
 export interface ReferenceCheckOptions {

@@ -199,6 +199,14 @@ export const FindingAssessmentSchema = Type.Object(
     response: Type.Optional(Type.Array(StringEnum(VEX_RESPONSES), { uniqueItems: true })),
     detail: Type.Optional(Text('Impact statement or action statement')),
     controls: Type.Optional(Refs('Controls the decision relies on')),
+    verifications: Type.Optional(
+      Refs('Verifications showing those controls work (for "not affected because of control X")'),
+    ),
+    acceptedUntil: Type.Optional(
+      DateString(
+        'Risk accepted with expiry: exported as affected with this date in the action statement, never as not_affected',
+      ),
+    ),
     hazardousSituations: Type.Optional(Refs('Hazardous situations the vulnerability can cause')),
     risk: Type.Optional(RiskEvaluationSchema),
     releases: Type.Optional(Type.Array(Name('Release version'), { uniqueItems: true })),

@@ -406,13 +406,26 @@ export const THREAT_STATUSES = [
 /** VEX status, spelled as CSAF 2.0 product status and OpenVEX spell it. */
 export const VEX_STATUSES = ['not_affected', 'affected', 'fixed', 'under_investigation'] as const
 
-/** VEX justifications for `not_affected` (CSAF 2.0 flags, OpenVEX, CycloneDX analysis). */
+/**
+ * VEX justifications for `not_affected`: the CSAF 2.0 flag labels (= OpenVEX), then CycloneDX's;
+ * each exports in the other vocabularies through src/core/vex.
+ */
 export const VEX_JUSTIFICATIONS = [
   'component_not_present',
   'vulnerable_code_not_present',
   'vulnerable_code_not_in_execute_path',
   'vulnerable_code_cannot_be_controlled_by_adversary',
   'inline_mitigations_already_exist',
+  // CycloneDX `analysis.justification` (Dependency-Track's vocabulary), for finer statements.
+  'code_not_present',
+  'code_not_reachable',
+  'requires_configuration',
+  'requires_dependency',
+  'requires_environment',
+  'protected_by_compiler',
+  'protected_at_runtime',
+  'protected_at_perimeter',
+  'protected_by_mitigating_control',
 ] as const
 
 /** CycloneDX `analysis.response` values. */

@@ -12,3 +12,4 @@ export {
   parseCsafJson,
   type CsafReadLimits,
 } from './csaf-document.js'
+export { osvRecordToAdvisory } from './osv-record.js'

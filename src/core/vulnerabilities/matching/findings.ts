@@ -49,6 +49,8 @@ export interface Finding {
   readonly status: TriageStatus
   /** The assessment the status comes from, by its finding id. */
   readonly assessedAs?: string
+  /** That assessment itself: its linked risk and the manufacturer's environmental vector. */
+  readonly assessment?: FindingAssessment
 }
 
 const CONFIDENCE_ORDER: readonly MatchConfidence[] = ['exact', 'high', 'medium', 'low']
@@ -160,7 +162,7 @@ const findingOf = (
     confidence,
     evidence,
     status: assessment?.status ?? 'untriaged',
-    ...(assessment === undefined ? {} : { assessedAs: assessment.finding }),
+    ...(assessment === undefined ? {} : { assessedAs: assessment.finding, assessment }),
   }
 }
 

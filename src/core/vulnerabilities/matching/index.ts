@@ -35,3 +35,18 @@ export {
 } from './scan.js'
 export { scanTargetsOfModel, type ScanTarget } from './scan-target.js'
 export { csafTargetMatcher } from './csaf-target-matcher.js'
+export {
+  attackSurfaceOf,
+  EPSS_LIKELY,
+  EXTERNAL_INTERFACE_TYPES,
+  PRIORITY_LEVELS,
+  prioritize,
+  prioritizeFindings,
+  reachabilityOf,
+  type AttackSurface,
+  type PrioritizedFinding,
+  type Priority,
+  type PriorityLevel,
+  type Reachability,
+} from './prioritize.js'
+export { scanTargetsOfSbom } from './sbom-scan-target.js'

@@ -100,7 +100,23 @@ const fullNameOf = (family: string, namespace: string | undefined, name: string)
   return name
 }
 
+/**
+ * Parsed purls, bounded: a portfolio repeats the same purls across products and releases, and
+ * packageurl-js parsing is the largest cost of a purl lookup.
+ */
+const IDENTITY_CACHE_LIMIT = 200_000
+const identities = new Map<string, PurlIdentity | null>()
+
 export const purlIdentity = (purl: string): PurlIdentity | undefined => {
+  const cached = identities.get(purl)
+  if (cached !== undefined) return cached ?? undefined
+  const identity = parsePurlIdentity(purl)
+  if (identities.size >= IDENTITY_CACHE_LIMIT) identities.clear()
+  identities.set(purl, identity ?? null)
+  return identity
+}
+
+const parsePurlIdentity = (purl: string): PurlIdentity | undefined => {
   let parsed: PackageURL
   try {
     parsed = PackageURL.fromString(purl)

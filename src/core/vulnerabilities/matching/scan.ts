@@ -140,6 +140,8 @@ const cpeHosts = (targets: readonly ScanTarget[]) => {
  * the finding goes to the component whose CPE satisfied a vulnerable criterion.
  */
 const cpeMatches = (index: AdvisoryIndex, targets: readonly ScanTarget[]): AdvisoryMatch[] => {
+  // Parsing every component CPE is wasted when no advisory names one (OSV-only stores).
+  if (index.cpeAdvisories.size === 0) return []
   const { byCpe, groups } = cpeHosts(targets)
   const seen = new Set<string>()
   const matches: AdvisoryMatch[] = []

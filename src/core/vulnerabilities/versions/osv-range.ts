@@ -158,6 +158,23 @@ const inRange = (version: VersionKey, range: CompiledRange): boolean => {
  *   explicit list still applies), and a range whose own bound does not parse is reported in
  *   `unevaluated` and matches nothing, rather than being half-applied.
  */
+/**
+ * Query versions parsed once: a component of a much-advised package (tensorflow has ~300
+ * advisories) would otherwise parse its version again for every affected entry it is checked
+ * against. Bounded, and cleared when full, so a long-running server cannot grow it without end.
+ */
+const QUERY_CACHE_LIMIT = 100_000
+const queryKeys = new Map<string, VersionKey | null>()
+const queryKey = (family: VersionFamily, version: string): VersionKey | undefined => {
+  const id = `${family}\u0000${version}`
+  const cached = queryKeys.get(id)
+  if (cached !== undefined) return cached ?? undefined
+  const key = parseVersionKey(family, version)
+  if (queryKeys.size >= QUERY_CACHE_LIMIT) queryKeys.clear()
+  queryKeys.set(id, key ?? null)
+  return key
+}
+
 export const compileAffected = (
   affected: AffectedPackage,
   family: VersionFamily = versionFamilyOfEcosystem(affected.ecosystem),
@@ -179,7 +196,7 @@ export const compileAffected = (
     for (const range of ranges) {
       if (range.family !== family) {
         family = range.family
-        key = parseVersionKey(family, version)
+        key = queryKey(family, version)
       }
       if (key !== undefined && inRange(key, range)) return true
     }

@@ -1,0 +1,86 @@
+// npx tsx bench/advisory-store.ts [sizes=20000,200000] [runs=3]
+// B4a/B4b (performance-notes.md section 9): loading generated OSV advisories (npm, PyPI,
+// crates.io, Go) until they can be matched.
+// - ours, cold: `feeds sync --mirror` (osv/<Ecosystem>/all.zip → NDJSON partitions), then
+//   openAdvisoryStore + buildAdvisoryIndex (what `scan` does);
+// - ours, warm: open the already-synced store and build the matching index;
+// - peer, cold = warm: @renovatebot/osv-offline-db 3.0.12 building its name → offsets map over
+//   the same records as NDJSON (it rebuilds in every process).
+// Every measurement runs in its own child process (same loader for both sides), so peak RSS
+// (kernel high-water mark, and memoryUsage sampled every 10 ms) belongs to that step alone.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { writeCorpusFiles, type CorpusFiles } from './support/corpus-files.js'
+import { median, megabytes, ms, ratio, runChild } from './support/measure.js'
+import { CORPUS_ECOSYSTEMS, generateOsvCorpus } from './support/osv-corpus.js'
+import type { StepResult } from './support/store-steps.js'
+
+const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'store-steps.ts')
+const sizes = (process.argv[2] ?? '20000,200000').split(',').map(Number)
+const runs = Number(process.argv[3] ?? 3)
+
+const runStep = (...args: Parameters<typeof runChild>): StepResult =>
+  runChild(...args) as StepResult
+
+const repeat = (count: number, step: (run: number) => StepResult): StepResult[] =>
+  Array.from({ length: count }, (_, run) => step(run))
+
+const summary = (results: readonly StepResult[]) => ({
+  total: median(results.map((result) => result.ms)),
+  min: Math.min(...results.map((result) => result.ms)),
+  sampled: Math.max(...results.map((result) => result.sampledPeak)),
+  baseline: median(results.map((result) => result.baselineRss)),
+  retained: median(results.map((result) => result.retainedRss)),
+  parts: results[0]?.parts ?? {},
+})
+
+const measureSize = (size: number, scratch: string) => {
+  const folder = path.join(scratch, String(size))
+  const files: CorpusFiles = writeCorpusFiles(generateOsvCorpus(size), folder)
+  const dataDir = (run: number) => path.join(folder, `store-${String(run)}`)
+  const peerEnv = { OSV_OFFLINE_ROOT_DIR: files.peerRoot, OSV_OFFLINE_DISABLE_DOWNLOAD: 'true' }
+  const peer = repeat(runs, () => runStep(SCRIPT, ['peer'], peerEnv))
+  const cold = repeat(runs, (run) =>
+    runStep(SCRIPT, ['ours-cold', files.mirror, dataDir(run), CORPUS_ECOSYSTEMS.join(',')]),
+  )
+  const warm = repeat(runs, () => runStep(SCRIPT, ['ours-warm', dataDir(0)]))
+  const idle = runStep(SCRIPT, ['idle'])
+  return { files, peer: summary(peer), cold: summary(cold), warm: summary(warm), idle }
+}
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'medcyber-advisory-store-'))
+try {
+  for (const size of sizes) {
+    const { files, peer, cold, warm, idle } = measureSize(size, scratch)
+    console.log(
+      `\n## B4a/B4b: ${size.toLocaleString('en')} advisories (${megabytes(files.ndjsonBytes)} MB NDJSON, ${megabytes(files.zipBytes)} MB of OSV zips), median of ${String(runs)} child processes\n`,
+    )
+    console.log(
+      "| step | median ms | min ms | peak RSS MB (sampled) | peak above idle child MB | RSS after load, GC'd MB | peer ms / this ms |",
+    )
+    console.log('|---|---|---|---|---|---|---|')
+    const row = (label: string, result: ReturnType<typeof summary>) => {
+      console.log(
+        `| ${label} | ${ms(result.total)} | ${ms(result.min)} | ${megabytes(result.sampled)} | ${megabytes(result.sampled - idle.sampledPeak)} | ${megabytes(result.retained)} | ${ratio(peer.total, result.total)} |`,
+      )
+    }
+    row('peer osv-offline-db 3.0.12: build name → offsets index (cold = warm)', peer)
+    row('ours cold: feeds sync --mirror + open + buildAdvisoryIndex', cold)
+    for (const [part, value] of Object.entries(cold.parts))
+      console.log(`| &nbsp;&nbsp;of which ${part} | ${ms(value)} | | | | | |`)
+    row('ours warm: openAdvisoryStore + read NDJSON + buildAdvisoryIndex', warm)
+    for (const [part, value] of Object.entries(warm.parts))
+      console.log(`| &nbsp;&nbsp;of which ${part} | ${ms(value)} | | | | | |`)
+    console.log(
+      `| idle child (Node + tsx loader, imports of both sides) | | | ${megabytes(idle.sampledPeak)} | 0 | ${megabytes(idle.retainedRss)} | |`,
+    )
+    console.log(
+      `\nTargets: cold ≤ ${size >= 200_000 ? '2 s' : '0.25 s'} and ≥ 2× the peer; warm ≤ 20 ms at 200k (≥ 200× the peer); RSS ≤ 150 MB at 200k.`,
+    )
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}
