@@ -2,13 +2,34 @@ import { gunzipSync } from 'node:zlib'
 
 import { err, formatPath, ok, type Issue, type Result } from '../../core/index.js'
 import { describeFetchError, type FetchError } from '../http/fetch-error.js'
-import type { UnitFailure, UnitWarning } from '../sync/sync-unit.js'
+import type { Fetched, Fetcher } from '../fetcher.js'
+import type { UnitContext, UnitFailure, UnitWarning } from '../sync/sync-unit.js'
 
 export const fetchFailure = (error: FetchError): UnitFailure => ({
   code: `fetch/${error.kind}`,
   message: describeFetchError(error),
   url: error.url,
 })
+
+/**
+ * A feed published as one whole file (KEV, EPSS): downloaded conditionally on the validators of
+ * the stored copy, so an unchanged file costs one request and changes nothing.
+ */
+export const fetchWholeFile = async (
+  context: UnitContext,
+  fetcher: Fetcher,
+  url: string,
+  maxBytes: number,
+): Promise<Result<Fetched<Uint8Array>, UnitFailure>> => {
+  context.progress(`downloading ${url}`)
+  const validators = context.previous?.state.validators
+  const fetched = await fetcher.bytes({
+    url,
+    maxBytes,
+    ...(validators === undefined ? {} : { validators }),
+  })
+  return fetched.ok ? fetched : err(fetchFailure(fetched.error))
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 

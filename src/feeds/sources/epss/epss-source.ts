@@ -4,7 +4,7 @@ import { err, ok } from '../../../core/index.js'
 import type { Fetcher } from '../../fetcher.js'
 import { writeFileDurable } from '../../store/durable-files.js'
 import type { SyncUnit } from '../../sync/sync-unit.js'
-import { decodeUtf8, fetchFailure, gunzipLimited } from '../unit-helpers.js'
+import { decodeUtf8, fetchWholeFile, gunzipLimited } from '../unit-helpers.js'
 import { parseEpssCsv, toStoredEpss } from './epss-csv.js'
 
 export const EPSS_FILE = 'epss.json'
@@ -24,14 +24,8 @@ export const epssUnit = (options: EpssSourceOptions): SyncUnit => ({
   partition: 'scores',
   run: async (context) => {
     const { url, fetcher } = options
-    context.progress(`downloading ${url}`)
-    const validators = context.previous?.state.validators
-    const fetched = await fetcher.bytes({
-      url,
-      maxBytes: options.maxBytes ?? 64 << 20,
-      ...(validators === undefined ? {} : { validators }),
-    })
-    if (!fetched.ok) return err(fetchFailure(fetched.error))
+    const fetched = await fetchWholeFile(context, fetcher, url, options.maxBytes ?? 64 << 20)
+    if (!fetched.ok) return fetched
     if (fetched.value.notModified) return ok({ kind: 'unchanged', warnings: [] })
     const unpacked = gunzipLimited(fetched.value.body, options.maxUnpackedBytes ?? 512 << 20, url)
     if (!unpacked.ok) return unpacked

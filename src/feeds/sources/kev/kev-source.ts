@@ -4,7 +4,7 @@ import { err, ok } from '../../../core/index.js'
 import type { Fetcher } from '../../fetcher.js'
 import { writeFileDurable } from '../../store/durable-files.js'
 import type { SyncUnit } from '../../sync/sync-unit.js'
-import { decodeJson, fetchFailure } from '../unit-helpers.js'
+import { decodeJson, fetchWholeFile } from '../unit-helpers.js'
 import { parseKevCatalog } from './kev-catalog.js'
 
 export const KEV_FILE = 'kev.json'
@@ -21,14 +21,8 @@ export const kevUnit = (options: KevSourceOptions): SyncUnit => ({
   partition: 'catalog',
   run: async (context) => {
     const { url, fetcher } = options
-    context.progress(`downloading ${url}`)
-    const validators = context.previous?.state.validators
-    const fetched = await fetcher.bytes({
-      url,
-      maxBytes: options.maxBytes ?? 64 << 20,
-      ...(validators === undefined ? {} : { validators }),
-    })
-    if (!fetched.ok) return err(fetchFailure(fetched.error))
+    const fetched = await fetchWholeFile(context, fetcher, url, options.maxBytes ?? 64 << 20)
+    if (!fetched.ok) return fetched
     if (fetched.value.notModified) return ok({ kind: 'unchanged', warnings: [] })
     const json = decodeJson(fetched.value.body, url)
     if (!json.ok) return json
