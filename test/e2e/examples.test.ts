@@ -156,4 +156,16 @@ describe('the example devices', () => {
       }
     },
   )
+
+  it('npm start (analyze examples) reports each register and names the uncontrolled risk with its next deadline', () => {
+    const result = spawnCli(['analyze', 'examples', '--at', '2026-11-28'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      'Security risk (policy nw-srm-policy v3.0): 21 evaluated, 0 uncontrolled',
+    )
+    expect(result.stdout).toContain(
+      '  uncontrolled: CVE-2024-6387@openssh-8-7#4.1.2 (Communicate the vulnerability to customers and users by 2026-12-10)',
+    )
+    expect(result.stdout.match(/^Security risk /gm)).toHaveLength(exampleNames().length)
+  })
 })

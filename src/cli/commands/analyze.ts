@@ -1,5 +1,13 @@
 import path from 'node:path'
 
+import {
+  BUILT_IN_RULES,
+  DEFAULT_RISK_POLICY,
+  evaluateRiskRegister,
+  generateThreats,
+  type DeviceModel,
+  type RiskPolicy,
+} from '../../core/index.js'
 import { loadDeviceModel } from '../../formats/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
@@ -45,6 +53,24 @@ export const analyzeCommand = async (
       continue
     }
     io.stdout(`\n${formatFacts(computeFacts(loaded.model, date))}\n`)
+    io.stdout(`${riskSummary(loaded.model, loaded.riskPolicy ?? DEFAULT_RISK_POLICY, date)}\n`)
   }
   return code
+}
+
+/** The register in three lines; `medcyber risk` gives the whole of it. */
+const riskSummary = (model: DeviceModel, policy: RiskPolicy, date: string): string => {
+  const threats = generateThreats(model, BUILT_IN_RULES, { date })
+  const register = evaluateRiskRegister(model, threats, policy, { today: date })
+  const { summary } = register
+  const uncontrolled = register.entries
+    .filter((entry) => entry.controlStatus === 'uncontrolled')
+    .map((entry) => {
+      const next = entry.deadlines.find((deadline) => deadline.status.state !== 'met')
+      return `  uncontrolled: ${entry.id}${next === undefined ? '' : ` (${next.title.split(',')[0] ?? ''} by ${next.due})`}`
+    })
+  return [
+    `Security risk (policy ${policy.id} v${policy.version}): ${String(summary.evaluated)} evaluated, ${String(summary.uncontrolled)} uncontrolled, ${String(summary.unacceptable)} not acceptable, ${String(summary.accepted)} accepted, ${String(summary.unevaluated)} not yet evaluated`,
+    ...uncontrolled,
+  ].join('\n')
 }
