@@ -7,6 +7,7 @@ import {
   csafTargetMatcher,
   findAdvisoryMatches,
   prioritizeFindings,
+  resolveTriage,
   scanTargetsOfModel,
   scanTargetsOfSbom,
   toFindings,
@@ -16,6 +17,7 @@ import {
   type DeviceModel,
   type Enrichment,
   type Finding,
+  type FindingAssessment,
   type PrioritizedFinding,
   type ScanTarget,
 } from '../../core/index.js'
@@ -163,7 +165,7 @@ export const scanCommand = async (
     toFindings(
       findAdvisoryMatches(index, subject.targets, { csafMatcher: csafTargetMatcher() }),
       loaded.enrichment,
-      subject.model?.findingAssessments ?? [],
+      triageFor(subject.model, options.release),
       options.release === undefined ? {} : { release: options.release },
     ),
     subject.model,
@@ -174,6 +176,23 @@ export const scanCommand = async (
       : findingsText(findings, subject.targets, index),
   )
   return gateFails(findings, options.failOn, io) ? EXIT_CODES.findings : EXIT_CODES.ok
+}
+
+/**
+ * The decisions that apply: for one release, its own assessments and those carried over from an
+ * earlier release while the component is unchanged, so an unchanged component is not shown as
+ * untriaged again in every new release.
+ */
+const triageFor = (
+  model: DeviceModel | undefined,
+  release: string | undefined,
+): readonly FindingAssessment[] => {
+  if (model === undefined) return []
+  if (release === undefined) return model.findingAssessments
+  return resolveTriage(model, { release }).map((item) => ({
+    ...item.assessment,
+    releases: [item.release],
+  }))
 }
 
 const findingJson = (finding: PrioritizedFinding) => ({
