@@ -5,8 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 
 import { parse } from 'yaml'
 
-import { ok, type Advisory } from '../../src/core/index.js'
 import type { Clock, CsafConverter, NvdConverter } from '../../src/feeds/index.js'
+import { csafDocumentToAdvisory, nvdRecordsToAdvisories } from '../../src/formats/index.js'
 import type { LoopbackAnswer, LoopbackHandler, LoopbackServer } from './loopback-server.js'
 import { testdataPath } from './testdata.js'
 import { buildZip } from './zip-writer.js'
@@ -181,46 +181,13 @@ export const nvdEmulator =
     }
   }
 
-const emptyAdvisory = { aliases: [], severity: [], affected: [], configurations: [], products: [] }
-
-/**
- * Stands in for the NVD converter (written in formats by another engineer): only what
- * the store needs, id and times, so these tests do not depend on that work.
- */
-export const stubNvdConverter: NvdConverter = (json) => {
-  const page = json as { vulnerabilities: { cve: NvdCve }[] }
-  return {
-    issues: [],
-    advisories: page.vulnerabilities.map(({ cve }): Advisory => ({
-      ...emptyAdvisory,
-      id: cve.id,
-      source: 'nvd',
-      modified: cve.lastModified,
-      ...(cve.published === undefined ? {} : { published: cve.published }),
-      ...(cve.vulnStatus === 'Rejected' ? { withdrawn: cve.lastModified } : {}),
-    })),
-  }
-}
+/** The real NVD converter, as `medcyber feeds sync` wires it. */
+export const nvdConverter: NvdConverter = (json) => nvdRecordsToAdvisories(json)
 
 // --- CSAF --------------------------------------------------------------------------------------
 
-/** Stands in for `csafDocumentToAdvisory`: the tracking id and release dates only. */
-export const stubCsafConverter: CsafConverter = (json) => {
-  const tracking = (
-    json as {
-      document: {
-        tracking: { id: string; current_release_date: string; initial_release_date: string }
-      }
-    }
-  ).document.tracking
-  return ok({
-    ...emptyAdvisory,
-    id: tracking.id,
-    source: 'csaf',
-    modified: tracking.current_release_date,
-    published: tracking.initial_release_date,
-  })
-}
+/** The real CSAF converter, as `medcyber feeds sync` wires it. */
+export const csafConverter: CsafConverter = (json) => csafDocumentToAdvisory(json)
 
 export const CISA_ROOT = 'https://raw.githubusercontent.com/cisagov/CSAF/develop/'
 const WHITE = 'csaf_files/OT/white/'

@@ -12,8 +12,8 @@ import {
   pypaAllZip,
   pypaRecords,
   serveCisaProvider,
-  stubCsafConverter,
-  stubNvdConverter,
+  csafConverter,
+  nvdConverter,
 } from '../../../test/support/feed-fixtures.js'
 import { startLoopbackServer, type LoopbackServer } from '../../../test/support/loopback-server.js'
 import { tempDir } from '../../../test/support/temp-dir.js'
@@ -75,7 +75,7 @@ const syncOptions = (
   environment: {
     env: { MEDCYBER_DATA_DIR: dataDir, NVD_API_KEY: 'key' },
     clock: fakeClock().clock,
-    converters: { nvd: stubNvdConverter, csaf: stubCsafConverter },
+    converters: { nvd: nvdConverter, csaf: csafConverter },
   },
   ...overrides,
 })

@@ -7,8 +7,8 @@ import {
   epssCsvGz,
   hashStore,
   pypaAllZip,
-  stubCsafConverter,
-  stubNvdConverter,
+  csafConverter,
+  nvdConverter,
 } from '../../../test/support/feed-fixtures.js'
 import { tempDir } from '../../../test/support/temp-dir.js'
 import { testdataPath } from '../../../test/support/testdata.js'
@@ -25,7 +25,7 @@ const plan = (overrides: Partial<FeedsPlan> = {}): FeedsPlan => ({
   ...overrides,
 })
 
-const dependencies = (converters = { nvd: stubNvdConverter, csaf: stubCsafConverter }) => ({
+const dependencies = (converters = { nvd: nvdConverter, csaf: csafConverter }) => ({
   http: createHttpFetcher(),
   clock: systemClock,
   converters,

@@ -7,7 +7,7 @@ import {
   fakeClock,
   hashStore,
   serveCisaProvider,
-  stubCsafConverter,
+  csafConverter,
 } from '../../../../test/support/feed-fixtures.js'
 import {
   startLoopbackServer,
@@ -44,7 +44,7 @@ const sync = (dataDir: string, config: CsafProviderConfig, verifySignature?: Sig
       csafUnit({
         provider: config,
         fetcher: createHttpFetcher({ clock: fakeClock().clock, attempts: 2, backoffMs: 1 }),
-        convert: stubCsafConverter,
+        convert: csafConverter,
         ...(verifySignature === undefined ? {} : { verifySignature }),
       }),
     ],

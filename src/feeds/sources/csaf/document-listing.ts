@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../core/index.js'
+import { asList, isRecord, resolveUrl } from './json-links.js'
 
 /** One advisory a provider lists, with where to find its hash and signature. */
 export interface ListedDocument {
@@ -8,21 +9,6 @@ export interface ListedDocument {
   /** Hash files the listing names (ROLIE `rel: hash`); `.sha512`/`.sha256` are tried otherwise. */
   readonly hashUrls: readonly string[]
   readonly signatureUrl?: string
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : [])
-
-const absolute = (value: unknown, base: string): string | undefined => {
-  if (typeof value !== 'string') return undefined
-  try {
-    const url = new URL(value, base)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** A ROLIE feed (CSAF 2.0 §7.1.21): `feed.entry[]` with `content.src` and typed links. */
@@ -37,9 +23,9 @@ export const parseRolieFeed = (
     if (!isRecord(entry)) continue
     const links = asList(entry['link']).filter(isRecord)
     const linked = (rel: string) =>
-      links.filter((link) => link['rel'] === rel).map((link) => absolute(link['href'], feedUrl))
+      links.filter((link) => link['rel'] === rel).map((link) => resolveUrl(link['href'], feedUrl))
     const content = isRecord(entry['content']) ? entry['content']['src'] : undefined
-    const url = absolute(content, feedUrl) ?? linked('self')[0]
+    const url = resolveUrl(content, feedUrl) ?? linked('self')[0]
     if (url === undefined) continue
     const updated = entry['updated']
     const [signatureUrl] = linked('signature')
@@ -60,7 +46,7 @@ export const parseRolieFeed = (
  */
 const inDirectory = (relative: string, directoryUrl: string): string | undefined => {
   if (relative === '' || relative.split('/').includes('..')) return undefined
-  const url = absolute(relative, directoryUrl)
+  const url = resolveUrl(relative, directoryUrl)
   return url?.startsWith(directoryUrl) === true ? url : undefined
 }
 

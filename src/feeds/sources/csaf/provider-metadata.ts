@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../core/index.js'
+import { asList, isRecord, resolveUrl } from './json-links.js'
 
 export interface RolieFeedRef {
   readonly url: string
@@ -13,22 +14,6 @@ export interface ProviderMetadata {
   readonly rolieFeeds: readonly RolieFeedRef[]
   /** `directory_url`s: folders holding `index.txt` and `changes.csv`. */
   readonly directories: readonly string[]
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : [])
-
-/** Resolves a URL of the metadata against the metadata's own URL; undefined when unusable. */
-const resolveUrl = (value: unknown, base: string): string | undefined => {
-  if (typeof value !== 'string') return undefined
-  try {
-    const url = new URL(value, base)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
 }
 
 export const parseProviderMetadata = (

@@ -8,7 +8,7 @@ import {
   hashStore,
   nvdEmulator,
   nvdRecords,
-  stubNvdConverter,
+  nvdConverter,
 } from '../../../../test/support/feed-fixtures.js'
 import {
   startLoopbackServer,
@@ -56,7 +56,7 @@ const syncer = (apiKey?: string) => {
           url: `${server.url}/rest/json/cves/2.0`,
           fetcher: createHttpFetcher({ clock: time.clock, attempts: 2, backoffMs: 1 }),
           rateLimiter: nvdRateLimiter(apiKey !== undefined, time.clock),
-          convert: stubNvdConverter,
+          convert: nvdConverter,
           resultsPerPage: 100,
           ...(apiKey === undefined ? {} : { apiKey }),
         }),
@@ -93,7 +93,7 @@ describe('NVD CVE API 2.0 source', () => {
     // 50 requests per 30 s with a key: one every 600 ms.
     expect(slept).toEqual([600, 600, 600, 600])
     const cves = await stored(dataDir)
-    expect(cves.get('CVE-2014-0160')?.modified).toBe('2025-10-21T20:16:09.947')
+    expect(cves.get('CVE-2014-0160')?.modified).toBe('2025-10-21T20:16:09.947Z') // NVD's zone-less times are UTC
   })
 
   it('without an API key, waits 6 s between requests (5 per rolling 30 s)', async () => {
@@ -125,7 +125,7 @@ describe('NVD CVE API 2.0 source', () => {
     expect(nvdRequests()).toHaveLength(1)
     expect(request?.query.get('lastModStartDate')).toBe('2026-11-28T10:00:00.000+00:00')
     expect(request?.query.get('lastModEndDate')).toBe(nvdDate(at))
-    expect((await stored(dataDir)).get('CVE-2014-0160')?.modified).toBe(changedAt)
+    expect((await stored(dataDir)).get('CVE-2014-0160')?.modified).toBe(`${changedAt}Z`)
   })
 
   it('splits a long gap into windows NVD accepts (at most 120 days each)', async () => {
@@ -210,7 +210,7 @@ describe('NVD from a mirror folder', () => {
     )
     const dataDir = tempDir('nvd-mirror-store')
     const sync = () =>
-      syncFeeds({ dataDir, units: [nvdFolderUnit({ folder: mirror, convert: stubNvdConverter })] })
+      syncFeeds({ dataDir, units: [nvdFolderUnit({ folder: mirror, convert: nvdConverter })] })
     const first = await sync()
     expect(first.ok && first.value.units[0]).toMatchObject({ outcome: 'updated', records: 401 })
     const again = await sync()
@@ -233,7 +233,7 @@ describe('NVD from a mirror folder', () => {
     const responses = testdataPath('nvd-api-samples', 'nvd-api', 'testdata', 'responses')
     copyFileSync(path.join(responses, 'cves-2023.json.gz'), path.join(mirror, 'cves-2023.json.gz'))
     const pickyConverter: NvdConverter = (json) => {
-      const converted = stubNvdConverter(json)
+      const converted = nvdConverter(json)
       return {
         advisories: converted.advisories.filter((advisory) => advisory.id !== 'CVE-2022-44006'),
         issues: converted.advisories
@@ -275,7 +275,7 @@ describe('NVD from a mirror folder', () => {
     const dataDir = tempDir('nvd-mirror-none')
     const result = await syncFeeds({
       dataDir,
-      units: [nvdFolderUnit({ folder: path.join(dataDir, 'nope'), convert: stubNvdConverter })],
+      units: [nvdFolderUnit({ folder: path.join(dataDir, 'nope'), convert: nvdConverter })],
     })
     expect(result.ok && result.value.units[0]?.error?.code).toBe('nvd/no-mirror-folder')
   })
