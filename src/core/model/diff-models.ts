@@ -5,10 +5,12 @@ import { LIST_SECTIONS, type DeviceModel, type ListSection } from './model-docum
  * about, and a changed decision is not a design change. Items are keyed by id (releases by
  * version).
  */
-type DiffSection = Exclude<ListSection, 'threatAssessments' | 'findingAssessments'>
+type DiffSection = Exclude<ListSection, 'threatAssessments' | 'findingAssessments' | 'mds2Answers'>
 const DIFF_SECTIONS = LIST_SECTIONS.filter(
   (section): section is DiffSection =>
-    section !== 'threatAssessments' && section !== 'findingAssessments',
+    section !== 'threatAssessments' &&
+    section !== 'findingAssessments' &&
+    section !== 'mds2Answers',
 )
 
 export interface FieldChange {

@@ -34,6 +34,15 @@ export type {
   ThreatAssessment,
   Verification,
 } from './security-schema.js'
+export {
+  EVIDENCE_TOPIC_PATTERN,
+  MDS2_ANSWERS,
+  type Anomaly,
+  type Evidence,
+  type ManagementPlan,
+  type Mds2Answer,
+  type PatchTimeline,
+} from './documentation-schema.js'
 export { FDA_SEVERITY_SCALE } from './severity-scale.js'
 export { checkSbomLinks, type SbomIdentities } from './check-sbom-links.js'
 export type { Component, Release, Sbom } from './supply-chain-schema.js'

@@ -87,11 +87,12 @@ export const mergeDocuments = (
     product: productSource.document.product,
     severityScale: scaleSource?.document.severityScale ?? FDA_SEVERITY_SCALE,
     ...riskPolicyOf(singles.get('riskPolicy')),
+    ...managementPlanOf(singles.get('managementPlan')),
   } as DeviceModel
 
   const originOf = (path: DocumentPath): Origin => {
     const [section, index, ...rest] = path
-    if (section === 'product' || section === 'severityScale' || section === 'riskPolicy') {
+    if (typeof section === 'string' && (SINGLE_SECTIONS as readonly string[]).includes(section)) {
       return { source: singles.get(section)?.source, path }
     }
     const itemOrigins = origins.get(section as ListSection)
@@ -105,4 +106,11 @@ export const mergeDocuments = (
 const riskPolicyOf = (source: SourcedDocument | undefined): { riskPolicy?: string } => {
   const riskPolicy = source?.document.riskPolicy
   return riskPolicy === undefined ? {} : { riskPolicy }
+}
+
+const managementPlanOf = (
+  source: SourcedDocument | undefined,
+): Pick<DeviceModel, 'managementPlan'> => {
+  const managementPlan = source?.document.managementPlan
+  return managementPlan === undefined ? {} : { managementPlan }
 }

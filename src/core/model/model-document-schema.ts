@@ -9,6 +9,12 @@ import {
   RoleSchema,
   TrustBoundarySchema,
 } from './architecture-schema.js'
+import {
+  AnomalySchema,
+  EvidenceSchema,
+  ManagementPlanSchema,
+  Mds2AnswerSchema,
+} from './documentation-schema.js'
 import { ProductSchema } from './product-schema.js'
 import {
   HarmSchema,
@@ -51,11 +57,14 @@ export const LIST_SECTIONS = [
   'verifications',
   'threatAssessments',
   'findingAssessments',
+  'anomalies',
+  'evidence',
+  'mds2Answers',
 ] as const
 export type ListSection = (typeof LIST_SECTIONS)[number]
 
 /** Sections that may appear in only one file of a model. */
-export const SINGLE_SECTIONS = ['product', 'severityScale', 'riskPolicy'] as const
+export const SINGLE_SECTIONS = ['product', 'severityScale', 'riskPolicy', 'managementPlan'] as const
 
 /** One file of a device model in the `medcyber/v1` format. */
 export const ModelDocumentSchema = Type.Object(
@@ -138,6 +147,18 @@ export const ModelDocumentSchema = Type.Object(
     findingAssessments: Type.Optional(
       Type.Array(FindingAssessmentSchema, { description: 'VEX triage of vulnerability findings' }),
     ),
+    managementPlan: Type.Optional(ManagementPlanSchema),
+    anomalies: Type.Optional(
+      Type.Array(AnomalySchema, { description: 'Unresolved anomalies known at release' }),
+    ),
+    evidence: Type.Optional(
+      Type.Array(EvidenceSchema, {
+        description: 'Quality-system documents cited as evidence in checklists',
+      }),
+    ),
+    mds2Answers: Type.Optional(
+      Type.Array(Mds2AnswerSchema, { description: 'MDS2 answers given by people' }),
+    ),
   },
   {
     $id: SCHEMA_ID,
@@ -159,6 +180,7 @@ export interface DeviceModel extends Lists {
   readonly severityScale: NonNullable<ModelDocument['severityScale']>
   /** The risk policy path as written (relative to the file that declares it). */
   readonly riskPolicy?: string
+  readonly managementPlan?: NonNullable<ModelDocument['managementPlan']>
 }
 
 /** The JSON Schema for one model file, as published by `medcyber schema`. */

@@ -22,6 +22,9 @@ export const PATTERN_HINTS: Readonly<Record<string, string>> = {
   [FINDING_ID_PATTERN]: "a finding id: 'advisoryId@componentId', e.g. 'CVE-2014-0160@openssl'",
   [DATE_PATTERN]: 'a date as YYYY-MM-DD',
   [PORT_PATTERN]: "a port as number/transport, e.g. '443/tcp' or '2575/tcp'",
+  '^(JIS|GSPR|MDS2|FDA|N70):[A-Za-z0-9().-]+$':
+    "a requirement as SCHEME:reference, e.g. 'JIS:5.2.1', 'GSPR:17.2' or 'MDS2:DOC-8'",
+  '^[A-Z]{3,4}-[0-9]+(?:\\.[0-9]+)*$': "an MDS2 question id, e.g. 'AUDT-1' or 'CSUP-2.1'",
 }
 
 export const StringEnum = <const T extends readonly string[]>(
