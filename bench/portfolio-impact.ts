@@ -11,7 +11,7 @@ import {
   type Advisory,
   type AffectedPackage,
   type ScanTarget,
-} from '../src/core/index.js'
+} from '../src/core/vulnerabilities/index.js'
 
 const PRODUCTS = Number(process.argv[2] ?? 200)
 const RELEASES = 5

@@ -137,3 +137,78 @@ describe('medcyber impact', () => {
     expect(result.stderr).toContain('osv/')
   })
 })
+
+describe('medcyber impact of a CISA medical advisory (names and versions only)', () => {
+  interface CsafImpact {
+    products: {
+      folder: string
+      components: {
+        component: string
+        finding: string
+        confidence: string
+        evidence: { via: string; confidence: string }[]
+        releases: { release: string; status: string; reopens: boolean }[]
+      }[]
+    }[]
+  }
+
+  it('ICSMA-22-174-01 touches the DCMTK versions before 3.6.7, per CVE, at the confidence scan gives', async () => {
+    const result = await run(
+      testdataPath('cisa-csaf', 'csaf_files', 'OT', 'white', '2022', 'icsma-22-174-01.json'),
+    )
+    expect(result.code, result.stderr).toBe(0)
+    const { products } = JSON.parse(result.stdout) as CsafImpact
+    expect(products.map((product) => path.basename(product.folder))).toEqual([
+      'radiotherapy-planning',
+    ])
+    const components = products[0]?.components ?? []
+    // DCMTK 3.6.7 (release 15.6) is the fixed version; the model's other components are not DCMTK.
+    expect(components.map((item) => `${item.finding} ${item.confidence}`)).toEqual([
+      'CVE-2022-2119@dcmtk-3-6-0 medium',
+      'CVE-2022-2120@dcmtk-3-6-0 medium',
+      'CVE-2022-2121@dcmtk-3-6-0 medium',
+      'CVE-2022-2119@dcmtk-3-6-5 medium',
+      'CVE-2022-2120@dcmtk-3-6-5 medium',
+      'CVE-2022-2121@dcmtk-3-6-5 medium',
+    ])
+    for (const item of components) expect(item.evidence.map((e) => e.via)).toEqual(['csaf'])
+    // The model's triage, recorded under the CVE-based ids, applies; the linked risk re-opens.
+    const byFinding = new Map(components.map((item) => [item.finding, item.releases]))
+    expect(byFinding.get('CVE-2022-2119@dcmtk-3-6-0')).toMatchObject([
+      { release: '11.0', status: 'not_affected', reopens: false },
+    ])
+    expect(byFinding.get('CVE-2022-2121@dcmtk-3-6-0')).toMatchObject([
+      { release: '11.0', status: 'affected', reopens: true },
+    ])
+  })
+
+  it('says the confidence in the text output', async () => {
+    let stdout = ''
+    const io: CliIo = {
+      ...nodeIo(),
+      stdout: (text) => {
+        stdout += text
+      },
+      stderr: () => undefined,
+      today: () => '2026-11-28',
+    }
+    const file = testdataPath(
+      'cisa-csaf',
+      'csaf_files',
+      'OT',
+      'white',
+      '2022',
+      'icsma-22-174-01.json',
+    )
+    const code = await impactCommand(io, file, {
+      json: false,
+      portfolio: [path.join(PROJECT_ROOT, 'examples', 'radiotherapy-planning')],
+    })
+    expect(code).toBe(0)
+    expect(stdout).toContain(
+      'dcmtk-3-6-0: DCMTK 3.6.0: CVE-2022-2121@dcmtk-3-6-0 (medium confidence)',
+    )
+    expect(stdout).toContain('csaf (medium): DCMTK: All versions prior to 3.6.7:')
+    expect(stdout).toMatch(/ICSMA-22-174-01 touches 1 of 1 products\n$/)
+  })
+})

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {
   affectedInstances,
   buildPortfolioIndex,
+  csafTargetMatcher,
   formatPath,
   scanTargetsOfModel,
   toFindings,
@@ -12,6 +13,7 @@ import {
   type Enrichment,
   type FindingAssessment,
   type Issue,
+  type MatchConfidence,
   type MatchEvidence,
   type TriageStatus,
 } from '../../core/index.js'
@@ -52,11 +54,12 @@ const advisoriesOfJson = (
   file: string,
 ): { advisories: readonly Advisory[]; issues: readonly Issue[] } => {
   if (!isRecord(json)) return { advisories: [], issues: osvIssues(json, file) }
-  if ('vulnerabilities' in json || 'cve' in json || 'sourceIdentifier' in json) {
+  // A CSAF document has `vulnerabilities` too, so `document` is looked at first.
+  const csaf = 'document' in json
+  if (!csaf && ('vulnerabilities' in json || 'cve' in json || 'sourceIdentifier' in json)) {
     return nvdRecordsToAdvisories(json, file)
   }
-  const single =
-    'document' in json ? csafDocumentToAdvisory(json, file) : osvRecordToAdvisory(json, file)
+  const single = csaf ? csafDocumentToAdvisory(json, file) : osvRecordToAdvisory(json, file)
   return single.ok
     ? { advisories: [single.value], issues: [] }
     : { advisories: [], issues: single.error }
@@ -162,6 +165,8 @@ interface ComponentImpact {
   readonly purl: string | null
   readonly cpe: string | null
   readonly finding: string
+  /** How sure the match is: `exact` (purl), `high` (CPE), down to `medium` for a CSAF name. */
+  readonly confidence: MatchConfidence
   readonly evidence: readonly MatchEvidence[]
   readonly releases: readonly ReleaseImpact[]
 }
@@ -185,6 +190,7 @@ const linkedRiskOf = (
   return assessments.find((item) => wanted.has(item.finding) && item.risk !== undefined)
 }
 
+/** One entry per finding of each component: a CSAF document can name several CVEs of one. */
 const componentImpacts = (
   model: DeviceModel,
   matches: readonly AdvisoryMatch[],
@@ -197,26 +203,26 @@ const componentImpacts = (
     const releases = componentMatches[0]?.target.releases ?? []
     const perRelease = (releases.length === 0 ? [undefined] : releases).map((release) => ({
       release,
-      finding: toFindings(
+      findings: toFindings(
         componentMatches,
         NO_ENRICHMENT,
         model.findingAssessments,
         release === undefined ? {} : { release },
-      )[0],
+      ),
     }))
-    const first = perRelease[0]?.finding
-    if (first === undefined) return []
-    const ids = [first.vulnerability, ...first.aliases]
-    return [
-      {
+    return (perRelease[0]?.findings ?? []).map((first): ComponentImpact => {
+      const ids = [first.vulnerability, ...first.aliases]
+      return {
         component: first.target.id,
         name: first.target.name,
         version: first.target.version ?? null,
         purl: first.target.purl ?? null,
         cpe: first.target.cpe ?? null,
         finding: first.id,
+        confidence: first.confidence,
         evidence: first.evidence,
-        releases: perRelease.flatMap(({ release, finding }) => {
+        releases: perRelease.flatMap(({ release, findings }) => {
+          const finding = findings.find((item) => item.id === first.id)
           if (finding === undefined) return []
           const linked = linkedRiskOf(
             model.findingAssessments,
@@ -234,8 +240,8 @@ const componentImpacts = (
             },
           ]
         }),
-      },
-    ]
+      }
+    })
   })
 }
 
@@ -247,14 +253,16 @@ export const portfolioImpact = (
   const portfolio = buildPortfolioIndex(
     models.map(({ folder, model }) => ({ product: folder, targets: scanTargetsOfModel(model) })),
   )
+  // The matcher `scan` uses: CISA's advisories name products only by vendor, name and version.
+  const csafMatcher = csafTargetMatcher()
   const matches = advisories.flatMap((advisory) =>
-    affectedInstances(portfolio, advisory, compileAffectedPredicate),
+    affectedInstances(portfolio, advisory, compileAffectedPredicate, { csafMatcher }),
   )
   return models.flatMap(({ folder, model }) => {
     const components = componentImpacts(
       model,
       matches.filter((match) => match.product === folder),
-    ).sort((a, b) => a.component.localeCompare(b.component))
+    ).sort((a, b) => a.component.localeCompare(b.component) || a.finding.localeCompare(b.finding))
     if (components.length === 0) return []
     const releases = [
       ...new Set(components.flatMap((item) => item.releases.flatMap((r) => r.release ?? []))),
@@ -267,7 +275,7 @@ const impactText = (id: string, products: readonly ProductImpact[], scanned: num
   const lines = products.flatMap((product) => [
     `${product.product} (${product.name}, ${product.folder}): releases ${product.releases.join(', ') || '(none listed)'}`,
     ...product.components.flatMap((component) => [
-      `  ${component.component}: ${component.name} ${component.version ?? ''}`,
+      `  ${component.component}: ${component.name} ${component.version ?? ''}: ${component.finding} (${component.confidence} confidence)`,
       ...component.evidence.map((item) => `    ${item.via} (${item.confidence}): ${item.detail}`),
       ...component.releases.map(
         (release) =>

@@ -2,7 +2,7 @@ import type { CpeConfiguration, CpeMatchCriterion } from '../advisory.js'
 import { err, ok, type Result } from '../../result.js'
 import type { CpeName } from './cpe-name.js'
 import { criterionApplies, type CpeMatchPolicy } from './criterion-applies.js'
-import { compareGenericVersions, type VersionComparator } from './generic-version.js'
+import { compareGenericVersions, type VersionComparator } from '../versions/generic-order.js'
 import { parseCpe } from './parse-cpe.js'
 import { withinVersionBounds } from './version-bounds.js'
 

@@ -16,7 +16,7 @@ export {
   type CpeRelation,
 } from './compare-cpe.js'
 export { CPE_MATCH_POLICIES, criterionApplies, type CpeMatchPolicy } from './criterion-applies.js'
-export { compareGenericVersions, type VersionComparator } from './generic-version.js'
+export { compareGenericVersions, type VersionComparator } from '../versions/generic-order.js'
 export { hasVersionBounds, withinVersionBounds } from './version-bounds.js'
 export {
   componentCpe,

@@ -1,7 +1,7 @@
 import type { CpeMatchCriterion } from '../advisory.js'
 import type { CpeName } from './cpe-name.js'
 import type { CpeMatchPolicy } from './criterion-applies.js'
-import type { VersionComparator } from './generic-version.js'
+import type { VersionComparator } from '../versions/generic-order.js'
 
 export const hasVersionBounds = (criterion: CpeMatchCriterion): boolean =>
   criterion.versionStartIncluding !== undefined ||

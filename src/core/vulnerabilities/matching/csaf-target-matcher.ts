@@ -42,7 +42,7 @@ export const csafTargetMatcher = (
     return matcher
   }
   return (advisory, target) => {
-    const best = matcherOf(advisory)({
+    const kept = matcherOf(advisory)({
       name: target.name,
       ...(target.version === undefined ? {} : { version: target.version }),
       ...(target.supplier === undefined ? {} : { vendor: target.supplier }),
@@ -50,9 +50,20 @@ export const csafTargetMatcher = (
       ...(target.purl === undefined ? {} : { purl: target.purl }),
     })
       .filter((match) => RANK[match.confidence] <= minimum)
-      .sort((a, b) => RANK[a.confidence] - RANK[b.confidence])[0]
-    return best === undefined
-      ? undefined
-      : { confidence: best.confidence, detail: `${best.product.name}: ${best.reason}` }
+      .sort((a, b) => RANK[a.confidence] - RANK[b.confidence])
+    const best = kept[0]
+    if (best === undefined) return undefined
+    const vulnerabilities = new Set(
+      kept.flatMap(({ product }) =>
+        Object.entries(product.status).flatMap(([id, status]) =>
+          AFFECTING.has(status) ? [id] : [],
+        ),
+      ),
+    )
+    return {
+      confidence: best.confidence,
+      detail: `${best.product.name}: ${best.reason}`,
+      vulnerabilities: [...vulnerabilities].sort(),
+    }
   }
 }

@@ -35,7 +35,10 @@ export type TriageStatus = FindingAssessment['status'] | 'untriaged'
 export interface Finding {
   /** `vulnerability@component`, the id assessments are written under. */
   readonly id: string
-  /** The CVE id when any source gives one, else the first advisory id. */
+  /**
+   * The CVE id when any source gives one, else the first advisory id; for a vulnerability only
+   * CSAF documents report, the id the document gives it (its CVE, else the document's id).
+   */
   readonly vulnerability: string
   readonly aliases: readonly string[]
   readonly advisories: readonly string[]
@@ -75,7 +78,7 @@ const bestSeverity = (scores: readonly SeverityScore[]): FindingSeverity | undef
   }
 }
 
-/** Union-find over advisory ids and aliases: CVE, GHSA, PYSEC, ICSMA of one flaw become one. */
+/** Union-find over advisory ids and aliases: CVE, GHSA, PYSEC of one flaw become one. */
 const groupByAlias = (advisories: readonly Advisory[]): Advisory[][] => {
   const parent = new Map<string, string>()
   const find = (id: string): string => {
@@ -91,8 +94,6 @@ const groupByAlias = (advisories: readonly Advisory[]): Advisory[][] => {
   }
   for (const advisory of advisories) {
     parent.set(advisory.id, find(advisory.id))
-    // A CSAF document covers several CVEs; it joins each of them, not all of them together.
-    if (advisory.source === 'csaf') continue
     for (const alias of advisory.aliases) union(advisory.id, alias)
   }
   const groups = new Map<string, Advisory[]>()
@@ -103,18 +104,85 @@ const groupByAlias = (advisories: readonly Advisory[]): Advisory[][] => {
   return [...groups.values()]
 }
 
+/** The advisories of one finding and the ids it goes by. */
+interface Group {
+  readonly advisories: Advisory[]
+  readonly ids: Set<string>
+  /** The vulnerability a CSAF document named the group by, when no other source reports it. */
+  readonly name?: string
+}
+
+/** Every vulnerability a CSAF document gives a product status for, and its CVE aliases. */
+const documentVulnerabilities = (advisory: Advisory): string[] => [
+  ...new Set([
+    ...advisory.products.flatMap((product) => Object.keys(product.status)),
+    ...advisory.aliases.filter((alias) => alias.startsWith('CVE-')),
+  ]),
+]
+
+/** The vulnerabilities a CSAF document's matches say the component is affected by. */
+const csafVulnerabilities = (advisory: Advisory, matches: readonly AdvisoryMatch[]): string[] => {
+  const own = matches.filter((match) => match.advisory === advisory)
+  if (own.some((match) => match.vulnerabilities === undefined)) {
+    return documentVulnerabilities(advisory)
+  }
+  return [...new Set(own.flatMap((match) => match.vulnerabilities ?? []))]
+}
+
+/** A vulnerability of a CSAF document without any id is keyed by its position (converter). */
+const isPositional = (key: string): boolean => key.startsWith('vulnerabilities[')
+
+/**
+ * One CSAF document covers several vulnerabilities, so it does not merge its aliases the way an
+ * OSV record does: for each vulnerability the matched products are affected by, the document
+ * joins the finding of that vulnerability (from other sources or other CSAF documents), named by
+ * its CVE. The finding id is thus the CVE-based one whichever sources report it, and people's
+ * triage stays put when NVD or OSV later report a vulnerability CISA published first.
+ */
+const groupsOf = (advisories: readonly Advisory[], matches: readonly AdvisoryMatch[]): Group[] => {
+  const groups: Group[] = groupByAlias(
+    advisories.filter((advisory) => advisory.source !== 'csaf'),
+  ).map((members) => ({
+    advisories: members,
+    ids: new Set(members.flatMap((advisory) => [advisory.id, ...advisory.aliases])),
+  }))
+  const byId = new Map(groups.flatMap((group) => [...group.ids].map((id) => [id, group])))
+  for (const advisory of advisories.filter((item) => item.source === 'csaf')) {
+    const keys = csafVulnerabilities(advisory, matches).map((key) =>
+      isPositional(key) ? advisory.id : key,
+    )
+    for (const key of keys.length === 0 ? [advisory.id] : keys) {
+      let group = byId.get(key)
+      if (group === undefined) {
+        group = { advisories: [], ids: new Set([key]), name: key }
+        groups.push(group)
+        byId.set(key, group)
+      }
+      if (!group.advisories.includes(advisory)) group.advisories.push(advisory)
+      group.ids.add(advisory.id)
+    }
+  }
+  return groups
+}
+
 const canonicalId = (ids: readonly string[]): string =>
   [...ids].filter((id) => id.startsWith('CVE-')).sort()[0] ?? [...ids].sort()[0] ?? ''
 
-/** The assessment of a finding under any of its ids; release-scoped ones for `release`. */
+/**
+ * The assessment of a finding under any of its ids, its own id first; release-scoped ones for
+ * `release`.
+ */
 const assessmentOf = (
   assessments: readonly FindingAssessment[],
+  own: string,
   ids: readonly string[],
   componentId: string,
   release: string | undefined,
 ): FindingAssessment | undefined => {
   const wanted = new Set(ids.map((id) => `${id}@${componentId}`))
-  const candidates = assessments.filter((assessment) => wanted.has(assessment.finding))
+  const candidates = assessments
+    .filter((assessment) => wanted.has(assessment.finding))
+    .sort((a, b) => Number(a.finding !== own) - Number(b.finding !== own))
   return (
     candidates.find(
       (assessment) => release !== undefined && (assessment.releases?.includes(release) ?? false),
@@ -124,19 +192,41 @@ const assessmentOf = (
   )
 }
 
+/**
+ * A CSAF document's scores are per document, not per vulnerability (as read into `Advisory`):
+ * they speak for a finding only when no other source scores it, exactly when the document has
+ * this one vulnerability, else as the highest score of the document, so a gate on severity does
+ * not pass an unscored finding silently.
+ */
+const severityOf = (group: Group): FindingSeverity | undefined => {
+  const [csaf, others] = [
+    group.advisories.filter((advisory) => advisory.source === 'csaf'),
+    group.advisories.filter((advisory) => advisory.source !== 'csaf'),
+  ]
+  const single = csaf.filter((advisory) => documentVulnerabilities(advisory).length <= 1)
+  const highest = csaf
+    .flatMap((advisory) => advisory.severity.map((entry) => bestSeverity([entry])))
+    .filter((entry): entry is FindingSeverity => entry !== undefined)
+    .sort((a, b) => b.score - a.score)[0]
+  return (
+    bestSeverity(others.flatMap((advisory) => advisory.severity)) ??
+    bestSeverity(single.flatMap((advisory) => advisory.severity)) ??
+    highest
+  )
+}
+
 const findingOf = (
-  group: readonly Advisory[],
+  group: Group,
   targetMatches: readonly AdvisoryMatch[],
   target: ScanTarget,
   enrichment: Enrichment,
   assessments: readonly FindingAssessment[],
   release: string | undefined,
 ): Finding => {
-  const ids = [...new Set(group.flatMap((advisory) => [advisory.id, ...advisory.aliases]))]
-  const csafOnly = group.every((advisory) => advisory.source === 'csaf')
-  const vulnerability = csafOnly ? (group[0]?.id ?? '') : canonicalId(ids)
+  const ids = [...group.ids]
+  const vulnerability = group.name ?? canonicalId(ids)
   const evidence = targetMatches
-    .filter((match) => group.includes(match.advisory))
+    .filter((match) => group.advisories.includes(match.advisory))
     .map((match) => match.evidence)
   const confidence =
     CONFIDENCE_ORDER.find((level) => evidence.some((item) => item.confidence === level)) ?? 'low'
@@ -146,14 +236,18 @@ const findingOf = (
     .map(enrichment.epss)
     .filter((entry): entry is EpssScore => entry !== undefined)
     .sort((a, b) => b.epss - a.epss)[0]
-  const severity = bestSeverity(group.flatMap((advisory) => advisory.severity))
-  const assessment = assessmentOf(assessments, ids, target.id, release)
-  const summary = group.find((advisory) => advisory.summary !== undefined)?.summary
+  const severity = severityOf(group)
+  const id = `${vulnerability}@${target.id}`
+  const assessment = assessmentOf(assessments, id, ids, target.id, release)
+  // Another source's summary names the one vulnerability; a CSAF title names the document.
+  const summary = [...group.advisories]
+    .sort((a, b) => Number(a.source === 'csaf') - Number(b.source === 'csaf'))
+    .find((advisory) => advisory.summary !== undefined)?.summary
   return {
-    id: `${vulnerability}@${target.id}`,
+    id,
     vulnerability,
-    aliases: ids.filter((id) => id !== vulnerability).sort(),
-    advisories: group.map((advisory) => advisory.id).sort(),
+    aliases: ids.filter((item) => item !== vulnerability).sort(),
+    advisories: group.advisories.map((advisory) => advisory.id).sort(),
     target,
     ...(summary === undefined ? {} : { summary }),
     ...(severity === undefined ? {} : { severity }),
@@ -169,7 +263,8 @@ const findingOf = (
 /**
  * Findings from advisory matches: per component, advisories that share an id or alias merge into
  * one finding with every source's evidence, its best severity, KEV and EPSS by any CVE alias, and
- * the triage status people recorded in the model.
+ * the triage status people recorded in the model. A CSAF document joins the finding of each
+ * vulnerability it lists for the matched products, so findings are one per vulnerability.
  */
 export const toFindings = (
   matches: readonly AdvisoryMatch[],
@@ -179,14 +274,16 @@ export const toFindings = (
 ): Finding[] => {
   const byTarget = new Map<string, AdvisoryMatch[]>()
   for (const match of matches) {
-    byTarget.set(match.target.id, [...(byTarget.get(match.target.id) ?? []), match])
+    const list = byTarget.get(match.target.id)
+    if (list === undefined) byTarget.set(match.target.id, [match])
+    else list.push(match)
   }
   const findings: Finding[] = []
   for (const targetMatches of byTarget.values()) {
     const target = targetMatches[0]?.target
     if (target === undefined) continue
     const advisories = [...new Map(targetMatches.map((m) => [m.advisory.id, m.advisory])).values()]
-    for (const group of groupByAlias(advisories)) {
+    for (const group of groupsOf(advisories, targetMatches)) {
       findings.push(
         findingOf(group, targetMatches, target, enrichment, assessments, options.release),
       )

@@ -26,6 +26,12 @@ export interface AdvisoryMatch {
   readonly advisory: Advisory
   readonly target: ScanTarget
   readonly evidence: MatchEvidence
+  /**
+   * For a CSAF match, the vulnerabilities of the document (CVE ids, else the document's own ids
+   * for them) that the matched products are affected by: a CSAF document covers several, and
+   * each joins the finding of that vulnerability from the other sources.
+   */
+  readonly vulnerabilities?: readonly string[]
 }
 
 /** Decides whether a version is in an OSV `affected` entry (ecosystem order, explicit list). */
@@ -36,7 +42,14 @@ export type CompileAffected = (affected: AffectedPackage) => AffectedPredicate
 export type CsafTargetMatcher = (
   advisory: Advisory,
   target: ScanTarget,
-) => { readonly confidence: MatchConfidence; readonly detail: string } | undefined
+) =>
+  | {
+      readonly confidence: MatchConfidence
+      readonly detail: string
+      /** The vulnerabilities the matched products are affected by (`AdvisoryMatch`). */
+      readonly vulnerabilities?: readonly string[]
+    }
+  | undefined
 
 interface PackageEntry {
   readonly advisory: Advisory
@@ -92,7 +105,7 @@ export const buildAdvisoryIndex = (
   }
 }
 
-const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryMatch[] => {
+export const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryMatch[] => {
   if (target.purl === undefined) return []
   const identity = purlIdentity(target.purl)
   const version = identity?.version ?? target.version
@@ -118,20 +131,35 @@ const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryMatch[] 
     }))
 }
 
-/** Targets by their CPE, and the CPEs present on each host. */
+/** The CPEs present on one host, and the targets on it by CPE. */
+interface HostCpes {
+  readonly cpes: ComponentCpe[]
+  readonly byCpe: Map<string, ScanTarget[]>
+}
+
+/**
+ * Per host, its CPEs and its targets: a finding goes to the targets of the host where the
+ * configuration holds, not to a target with the same CPE on another host.
+ */
 const cpeHosts = (targets: readonly ScanTarget[]) => {
-  const byCpe = new Map<string, ScanTarget[]>()
-  const groups = new Map<string, ComponentCpe[]>()
+  const groups = new Map<string, HostCpes>()
   for (const target of targets) {
     if (target.cpe === undefined) continue
     const parsed = componentCpe(target.cpe)
     if (!parsed.ok) continue
-    byCpe.set(target.cpe, [...(byCpe.get(target.cpe) ?? []), target])
     for (const host of target.hosts.length === 0 ? [`component:${target.id}`] : target.hosts) {
-      groups.set(host, [...(groups.get(host) ?? []), parsed.value])
+      let group = groups.get(host)
+      if (group === undefined) {
+        group = { cpes: [], byCpe: new Map() }
+        groups.set(host, group)
+      }
+      group.cpes.push(parsed.value)
+      const same = group.byCpe.get(target.cpe)
+      if (same === undefined) group.byCpe.set(target.cpe, [target])
+      else same.push(target)
     }
   }
-  return { byCpe, groups }
+  return groups
 }
 
 /**
@@ -139,13 +167,15 @@ const cpeHosts = (targets: readonly ScanTarget[]) => {
  * so an NVD configuration "application X running on platform Y" holds where both are present;
  * the finding goes to the component whose CPE satisfied a vulnerable criterion.
  */
-const cpeMatches = (index: AdvisoryIndex, targets: readonly ScanTarget[]): AdvisoryMatch[] => {
+export const cpeMatches = (
+  index: AdvisoryIndex,
+  targets: readonly ScanTarget[],
+): AdvisoryMatch[] => {
   // Parsing every component CPE is wasted when no advisory names one (OSV-only stores).
   if (index.cpeAdvisories.size === 0) return []
-  const { byCpe, groups } = cpeHosts(targets)
   const seen = new Set<string>()
   const matches: AdvisoryMatch[] = []
-  for (const cpes of groups.values()) {
+  for (const { cpes, byCpe } of cpeHosts(targets).values()) {
     for (const result of matchCpeIndex(index.cpe, cpes)) {
       const advisory = index.cpeAdvisories.get(result.advisoryId)
       if (advisory === undefined) continue
@@ -183,7 +213,7 @@ const cpeMatch = (
   },
 })
 
-const csafMatches = (
+export const csafMatches = (
   index: AdvisoryIndex,
   targets: readonly ScanTarget[],
   matcher: CsafTargetMatcher | undefined,
@@ -192,15 +222,16 @@ const csafMatches = (
   return index.csaf.flatMap((advisory) =>
     targets.flatMap((target) => {
       const found = matcher(advisory, target)
-      return found === undefined
-        ? []
-        : [
-            {
-              advisory,
-              target,
-              evidence: { advisory: advisory.id, via: 'csaf' as const, ...found },
-            },
-          ]
+      if (found === undefined) return []
+      const { vulnerabilities, confidence, detail } = found
+      return [
+        {
+          advisory,
+          target,
+          evidence: { advisory: advisory.id, via: 'csaf' as const, confidence, detail },
+          ...(vulnerabilities === undefined ? {} : { vulnerabilities }),
+        },
+      ]
     }),
   )
 }

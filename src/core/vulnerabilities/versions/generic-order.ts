@@ -87,3 +87,36 @@ export const genericKey = (version: string): string | undefined => {
   const body = /^v[0-9]/.test(trimmed) ? trimmed.slice(1) : trimmed
   return encodePaddedSequence(withoutZerosBeforePreRelease(genericItems(body)))
 }
+
+/** Orders two version strings: negative when `a` comes first, 0 when equal, positive otherwise. */
+export type VersionComparator = (a: string, b: string) => number
+
+/**
+ * Keys of the versions compared lately, bounded: NVD bounds and component versions repeat
+ * across thousands of criteria.
+ */
+const KEY_CACHE_LIMIT = 50_000
+const keys = new Map<string, string>()
+
+/**
+ * The generic key of any text: characters outside printable ASCII separate parts like
+ * punctuation does, overlong text is cut, and text with no version in it gets the lowest key.
+ */
+const comparableKey = (version: string): string => {
+  const cached = keys.get(version)
+  if (cached !== undefined) return cached
+  const printable = version.replace(/[^\x20-\x7e]/g, ' ').slice(0, MAX_VERSION_LENGTH)
+  const key = genericKey(printable) ?? ''
+  if (keys.size >= KEY_CACHE_LIMIT) keys.clear()
+  keys.set(version, key)
+  return key
+}
+
+/**
+ * The generic order (`genericKey`) as a comparator over any text, for CPE version bounds and
+ * CSAF version ranges, whose scheme is unknown. It is total, so it sorts consistently.
+ */
+export const compareGenericVersions: VersionComparator = (a, b) => {
+  const [left, right] = [comparableKey(a), comparableKey(b)]
+  return left < right ? -1 : left > right ? 1 : 0
+}
