@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 
-import { isCalendarDate } from '../core/index.js'
+import { DOCUMENT_LANGUAGES, isCalendarDate, type DocumentLanguage } from '../core/index.js'
+import { REPORT_FORMATS, type ReportFormat } from '../render/reports/index.js'
 
 import type { CliIo } from './cli-io.js'
 import { analyzeCommand } from './commands/analyze.js'
@@ -18,6 +19,7 @@ import { infoCommand } from './commands/info.js'
 import { initCommand } from './commands/init.js'
 import { feedsStatusCommand, feedsSyncCommand } from './commands/feeds.js'
 import { impactCommand } from './commands/impact.js'
+import { REPORT_KINDS, reportCommand, type ReportKind } from './commands/report.js'
 import { RISK_GATES, riskCommand, type RiskGate } from './commands/risk.js'
 import { SBOM_TARGETS, sbomCommand, type SbomTarget } from './commands/sbom.js'
 import { SCAN_GATES, scanCommand, type ScanGate } from './commands/scan.js'
@@ -521,6 +523,59 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
 
   program
+    .command('report')
+    .description(
+      'regulatory and customer documents from the model: FDA premarket set, MDS2, JIS checklist, EU GSPR, labeling, lifecycle notices, SBOM, VEX, CSAF, traceability',
+    )
+    .argument('<model>', 'model folder or root model file')
+    .addOption(
+      new Option('--kind <kind>', 'which deliverable').choices(REPORT_KINDS).makeOptionMandatory(),
+    )
+    .option(
+      '--format <formats>',
+      'docx, xlsx, pdf, html, md or json, comma-separated (default: each deliverable in its usual formats)',
+      parseReportFormats,
+    )
+    .requiredOption('--out <dir>', 'folder to write into (one subfolder per deliverable)')
+    .addOption(
+      new Option('--lang <lang>', 'document language').choices(DOCUMENT_LANGUAGES).default('en'),
+    )
+    .addOption(dateOption('--date <date>', 'issue the documents as of this day (YYYY-MM-DD)'))
+    .option('--release <version>', 'the release documented (default: the latest)')
+    .option('--data-dir <dir>', 'scan the release against this advisory store (see feeds sync)')
+    .option(
+      '--chromium <path>',
+      'Chromium used to print PDFs (default: $MEDCYBER_CHROMIUM or /usr/bin/chromium)',
+    )
+    .action(
+      async (
+        model: string,
+        options: {
+          kind: ReportKind
+          format?: ReportFormat[]
+          out: string
+          lang: DocumentLanguage
+          date?: string
+          release?: string
+          dataDir?: string
+          chromium?: string
+        },
+      ) => {
+        code = await reportCommand(io, model, {
+          kind: options.kind,
+          out: options.out,
+          language: options.lang,
+          env: process.env,
+          ...(options.format === undefined ? {} : { formats: options.format }),
+          ...(options.date === undefined ? {} : { date: options.date }),
+          ...(options.release === undefined ? {} : { release: options.release }),
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.chromium === undefined ? {} : { chromium: options.chromium }),
+        })
+      },
+    )
+
+  program
     .command('init')
     .description('create a commented starter model in a folder')
     .argument('<dir>', 'folder for the new model (created if missing)')
@@ -560,7 +615,19 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
   }
 }
 
-export const dateOption = (flags: string, description: string): Option =>
+export const parseReportFormats = (value: string): ReportFormat[] => {
+  const formats = value.split(',').map((format) => format.trim())
+  for (const format of formats) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new InvalidArgumentError(
+        `'${format}' is not a format; use ${REPORT_FORMATS.join(', ')}`,
+      )
+    }
+  }
+  return [...new Set(formats)] as ReportFormat[]
+}
+
+const dateOption = (flags: string, description: string): Option =>
   new Option(flags, description).argParser((value: string) => {
     if (!isCalendarDate(value))
       throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD.')

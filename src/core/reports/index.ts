@@ -1,8 +1,11 @@
 export { DELIVERABLE_KINDS, type DeliverableKind, type DeliverablePart } from './deliverable.js'
 export {
   createReportContext,
+  documentedRelease,
   type KnownVulnerabilities,
   type ReportContext,
   type ReportInputs,
   type ViewFigure,
 } from './report-context.js'
+export { buildDeliverable, DELIVERABLE_LANGUAGES } from './build-deliverable.js'
+export type { Mds2Form } from './mds2/index.js'

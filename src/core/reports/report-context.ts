@@ -14,7 +14,7 @@ import type { DocumentLanguage } from '../documents/index.js'
 
 /** An architecture view already drawn as SVG by the caller (drawing is render/'s job). */
 export interface ViewFigure {
-  /** The view id, e.g. `global-system` or `security-use-case:insulin-delivery`. */
+  /** The view id as `viewId` gives it: `global`, `multi-patient`, `update` or `use-case:<function>`. */
   readonly id: string
   readonly title: string
   readonly svg: string
@@ -54,7 +54,9 @@ export interface ReportContext extends ReportInputs {
   readonly support: readonly ReleaseSupportStatus[]
 }
 
-const latestRelease = (model: DeviceModel): string | undefined =>
+/** The release documents speak of: the one asked for, else the latest by date. */
+export const documentedRelease = (model: DeviceModel, release?: string): string | undefined =>
+  release ??
   [...model.releases]
     .sort((a, b) =>
       a.date === b.date ? (a.version < b.version ? -1 : 1) : a.date < b.date ? -1 : 1,
@@ -63,7 +65,7 @@ const latestRelease = (model: DeviceModel): string | undefined =>
 
 export const createReportContext = (inputs: ReportInputs): ReportContext => {
   const { model, policy, date } = inputs
-  const release = inputs.release ?? latestRelease(model)
+  const release = documentedRelease(model, inputs.release)
   const threats = generateThreats(model, BUILT_IN_RULES, { date })
   return {
     ...inputs,

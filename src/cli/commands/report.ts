@@ -1,0 +1,201 @@
+import path from 'node:path'
+
+import {
+  availableViews,
+  buildAdvisoryIndex,
+  buildDeliverable,
+  createReportContext,
+  csafTargetMatcher,
+  DEFAULT_RISK_POLICY,
+  DELIVERABLE_KINDS,
+  DELIVERABLE_LANGUAGES,
+  documentedRelease,
+  findAdvisoryMatches,
+  resolveTriage,
+  scanTargetsOfModel,
+  selectView,
+  toFindings,
+  type DeliverableKind,
+  type DeviceModel,
+  type DocumentLanguage,
+  type KnownVulnerabilities,
+  type ReportContext,
+  type ViewFigure,
+} from '../../core/index.js'
+import { renderArchitectureViewSvg } from '../../render/index.js'
+import { createPdfPrinter, type PdfPrinter } from '../../render/documents/index.js'
+import {
+  DEFAULT_FORMATS,
+  renderDeliverable,
+  type ReportFormat,
+} from '../../render/reports/index.js'
+import type { CliIo } from '../cli-io.js'
+import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
+import { loadValidModel } from '../load-valid-model.js'
+import { compileAffectedPredicate, loadAdvisories } from './scan.js'
+
+export const REPORT_KINDS = [...DELIVERABLE_KINDS, 'all'] as const
+export type ReportKind = (typeof REPORT_KINDS)[number]
+
+export interface ReportOptions {
+  readonly kind: ReportKind
+  /** Absent: each deliverable in its usual formats (DEFAULT_FORMATS). */
+  readonly formats?: readonly ReportFormat[]
+  readonly out: string
+  readonly language: DocumentLanguage
+  readonly date?: string
+  readonly release?: string
+  /** Scan the release against this advisory store for the known-vulnerability documents. */
+  readonly dataDir?: string
+  readonly chromium?: string
+  readonly env?: Readonly<Record<string, string | undefined>>
+}
+
+const isRenderError = (error: unknown): error is Error & { code: string } =>
+  error instanceof Error &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  error.code.startsWith('render/')
+
+/** Every FDA architecture view of the model, drawn once for all documents that show them. */
+const drawViews = async (model: DeviceModel): Promise<ViewFigure[]> => {
+  const figures: ViewFigure[] = []
+  for (const view of availableViews(model)) {
+    const selected = selectView(model, view.spec)
+    if (!selected.ok) continue
+    figures.push({
+      id: view.id,
+      title: view.title,
+      svg: await renderArchitectureViewSvg(selected.value),
+    })
+  }
+  return figures
+}
+
+const scanRelease = async (
+  io: CliIo,
+  model: DeviceModel,
+  release: string | undefined,
+  options: ReportOptions,
+): Promise<KnownVulnerabilities | undefined> => {
+  const loaded = await loadAdvisories(io, {
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  })
+  if (loaded === undefined) return undefined
+  const targets = scanTargetsOfModel(model).filter(
+    (target) => release === undefined || target.releases.includes(release),
+  )
+  const triage =
+    release === undefined
+      ? model.findingAssessments
+      : resolveTriage(model, { release }).map((item) => ({
+          ...item.assessment,
+          releases: [item.release],
+        }))
+  const index = buildAdvisoryIndex(loaded.advisories, compileAffectedPredicate)
+  const findings = toFindings(
+    findAdvisoryMatches(index, targets, { csafMatcher: csafTargetMatcher() }),
+    loaded.enrichment,
+    triage,
+    release === undefined ? {} : { release },
+  )
+  return { generation: loaded.generation, findings }
+}
+
+/** Builds, renders and writes each deliverable; the number of files, or undefined on a render error. */
+const writeDeliverables = async (
+  io: CliIo,
+  kinds: readonly DeliverableKind[],
+  context: ReportContext,
+  options: ReportOptions,
+): Promise<number | undefined> => {
+  let printer: PdfPrinter | undefined
+  const chromiumPath = options.chromium ?? options.env?.MEDCYBER_CHROMIUM
+  const pdfPrinter = async (): Promise<PdfPrinter> => {
+    printer ??= await createPdfPrinter(chromiumPath === undefined ? {} : { chromiumPath })
+    return printer
+  }
+  let written = 0
+  try {
+    for (const [position, kind] of kinds.entries()) {
+      const step = `[${String(position + 1)}/${String(kinds.length)}] ${kind}`
+      if (kinds.length > 1) io.stderr(`${step} ...\n`)
+      if (!DELIVERABLE_LANGUAGES[kind].includes(options.language)) {
+        io.stderr(
+          `medcyber: ${kind} is written in English only; --lang ${options.language} does not apply\n`,
+        )
+      }
+      const parts = buildDeliverable(kind, context)
+      if (parts.length === 0) {
+        io.stderr(`medcyber: ${kind}: nothing to write for this model and release\n`)
+        continue
+      }
+      const files = await renderDeliverable(parts, options.formats ?? DEFAULT_FORMATS[kind], {
+        pdfPrinter,
+      })
+      const folder = path.join(options.out, kind)
+      await io.files.makeDirectory(folder)
+      for (const file of files) {
+        await io.files.writeFile(path.join(folder, file.name), file.content)
+        io.stdout(`${path.join(folder, file.name)}\n`)
+      }
+      written += files.length
+    }
+  } catch (error) {
+    // A missing browser is the one failure a user can fix; anything else is a bug.
+    if (!isRenderError(error)) throw error
+    io.stderr(`medcyber: ${error.message}\n`)
+    return undefined
+  } finally {
+    await printer?.close()
+  }
+  return written
+}
+
+/**
+ * `medcyber report <model> --kind <kind> --out <dir>`: the regulatory and customer documents,
+ * generated from the model as it is on `--date`, each deliverable in its own folder.
+ */
+export const reportCommand = async (
+  io: CliIo,
+  argument: string,
+  options: ReportOptions,
+): Promise<ExitCode> => {
+  const loaded = await loadValidModel(io, argument)
+  if (loaded === undefined) return EXIT_CODES.invalidInput
+  const { model } = loaded
+  if (options.release !== undefined && !model.releases.some((r) => r.version === options.release)) {
+    io.stderr(
+      `medcyber: the model has no release '${options.release}'; its releases are ${model.releases.map((r) => r.version).join(', ') || 'none'}\n`,
+    )
+    return EXIT_CODES.invalidInput
+  }
+  const kinds: readonly DeliverableKind[] =
+    options.kind === 'all' ? DELIVERABLE_KINDS : [options.kind]
+  const date = options.date ?? io.today()
+  const knownVulnerabilities =
+    options.dataDir === undefined
+      ? undefined
+      : await scanRelease(io, model, documentedRelease(model, options.release), options)
+  if (options.dataDir !== undefined && knownVulnerabilities === undefined) {
+    return EXIT_CODES.invalidInput
+  }
+  const context = createReportContext({
+    model,
+    policy: loaded.riskPolicy ?? DEFAULT_RISK_POLICY,
+    policyIsExample: loaded.riskPolicy === undefined,
+    date,
+    language: options.language,
+    figures: await drawViews(model),
+    ...(options.release === undefined ? {} : { release: options.release }),
+    ...(knownVulnerabilities === undefined ? {} : { knownVulnerabilities }),
+  })
+
+  const written = await writeDeliverables(io, kinds, context, options)
+  if (written === undefined) return EXIT_CODES.invalidInput
+  io.stderr(
+    `Wrote ${String(written)} files for ${model.product.name}${context.release === undefined ? '' : ` ${context.release}`} as of ${date} to ${options.out}\n`,
+  )
+  return EXIT_CODES.ok
+}

@@ -1,0 +1,52 @@
+import type { DocumentLanguage } from '../documents/index.js'
+import type { DeliverableKind, DeliverablePart } from './deliverable.js'
+import { buildEuGspr } from './eu-gspr/index.js'
+import { buildFdaPremarket } from './fda-premarket/index.js'
+import { buildJpChecklist } from './jp-checklist/index.js'
+import { buildLabeling } from './labeling/index.js'
+import { buildLifecycleNotices } from './lifecycle-notice/index.js'
+import {
+  buildCsafAdvisories,
+  buildSbomDeliverable,
+  buildVexDeliverable,
+} from './machine-readable/index.js'
+import { buildMds2 } from './mds2/index.js'
+import type { ReportContext } from './report-context.js'
+import { buildTraceability } from './traceability/index.js'
+
+const BUILDERS: Readonly<Record<DeliverableKind, (ctx: ReportContext) => DeliverablePart[]>> = {
+  'fda-premarket': buildFdaPremarket,
+  mds2: buildMds2,
+  'jp-checklist': buildJpChecklist,
+  'eu-gspr': buildEuGspr,
+  labeling: buildLabeling,
+  'lifecycle-notice': buildLifecycleNotices,
+  sbom: buildSbomDeliverable,
+  vex: buildVexDeliverable,
+  'csaf-advisory': buildCsafAdvisories,
+  traceability: buildTraceability,
+}
+
+/**
+ * The languages each deliverable is written in. FDA and EU submissions are English; Japan's
+ * checklist and the customer documents (labeling, lifecycle notices) also come in Japanese.
+ */
+export const DELIVERABLE_LANGUAGES: Readonly<Record<DeliverableKind, readonly DocumentLanguage[]>> =
+  {
+    'fda-premarket': ['en'],
+    mds2: ['en'],
+    'jp-checklist': ['en', 'ja'],
+    'eu-gspr': ['en'],
+    labeling: ['en', 'ja'],
+    'lifecycle-notice': ['en', 'ja'],
+    sbom: ['en'],
+    vex: ['en'],
+    'csaf-advisory': ['en'],
+    traceability: ['en'],
+  }
+
+/** The parts of one deliverable, in the context's language where the deliverable has it. */
+export const buildDeliverable = (kind: DeliverableKind, ctx: ReportContext): DeliverablePart[] => {
+  const language = DELIVERABLE_LANGUAGES[kind].includes(ctx.language) ? ctx.language : 'en'
+  return BUILDERS[kind](language === ctx.language ? ctx : { ...ctx, language })
+}

@@ -1,0 +1,1 @@
+export { buildEuGspr } from './build-eu-gspr.js'

@@ -1,0 +1,16 @@
+import type { DocumentTree } from '../../documents/index.js'
+import type { ReportContext } from '../report-context.js'
+
+export const MINIMUM_IT_ID = 'eu-minimum-it-requirements'
+export const IFU_SECURITY_ID = 'eu-ifu-security'
+
+/** Title-page fields every EU document shares; EU documents are in English. */
+export const documentHeader = (
+  ctx: ReportContext,
+): Pick<DocumentTree, 'language' | 'date' | 'product' | 'manufacturer' | 'release'> => ({
+  language: 'en',
+  date: ctx.date,
+  product: `${ctx.model.product.name} (${ctx.model.product.modelNumbers.join(', ')})`,
+  manufacturer: ctx.model.product.manufacturer.name,
+  ...(ctx.release === undefined ? {} : { release: ctx.release }),
+})

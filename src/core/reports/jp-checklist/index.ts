@@ -1,0 +1,1 @@
+export { buildJpChecklist } from './build-jp-checklist.js'

@@ -1,0 +1,1 @@
+export { buildLifecycleNotices } from './build-lifecycle-notices.js'

@@ -1,0 +1,3 @@
+export { buildCsafAdvisories } from './csaf-advisory.js'
+export { buildSbomDeliverable } from './sbom-deliverable.js'
+export { buildVexDeliverable } from './vex-deliverable.js'

@@ -1,0 +1,1 @@
+export { buildTraceability } from './build-traceability.js'

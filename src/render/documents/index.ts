@@ -1,0 +1,6 @@
+export { documentDocx } from './document-docx.js'
+export { documentHtml } from './document-html.js'
+export { documentMarkdown } from './document-markdown.js'
+export { createPdfPrinter, type PdfPrinter } from './document-pdf.js'
+export { documentXlsx } from './document-xlsx.js'
+export { mds2Xlsx } from './mds2-xlsx.js'
