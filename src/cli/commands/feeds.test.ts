@@ -184,6 +184,29 @@ describe('medcyber feeds sync', () => {
     expect(broken.err()).toContain('csaf.providers[0] needs a url')
   })
 
+  it("reads a provider's key files relative to the configuration file, not the working folder", async () => {
+    const folder = tempDir('cli-keys')
+    const file = path.join(folder, 'feeds.yaml')
+    writeFileSync(
+      file,
+      `csaf:\n  providers:\n    - url: ${provider.metadataUrl}\n      publicKeys: [keys/vendor.asc]\n`,
+    )
+    const dataDir = tempDir('cli-keys-store')
+    const { io, out } = capture()
+    const code = await feedsSyncCommand(
+      io,
+      syncOptions(dataDir, { sources: ['csaf'], csafProviders: [], config: file }),
+    )
+    // The key file does not exist: the failure must name it where the configuration put it.
+    expect(code).not.toBe(0)
+    const status = capture()
+    await feedsStatusCommand(status.io, {
+      json: false,
+      environment: { env: { MEDCYBER_DATA_DIR: dataDir }, homeDir: folder },
+    })
+    expect(`${out()}${status.out()}`).toContain(path.join(folder, 'keys', 'vendor.asc'))
+  })
+
   it('says when the store has never been synced', async () => {
     const { io, out } = capture()
     await feedsStatusCommand(io, {

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os'
+import path from 'node:path'
 
 import { csafDocumentToAdvisory, nvdRecordsToAdvisories } from '../../formats/index.js'
 
@@ -164,8 +165,20 @@ const readConfig = async (io: CliIo, file: string): Promise<FeedsConfig | undefi
     return undefined
   }
   const config = feedsConfig(content)
-  if (typeof config === 'string') io.stderr(`${file}: ${config}\n`)
-  return typeof config === 'string' ? undefined : config
+  if (typeof config === 'string') {
+    io.stderr(`${file}: ${config}\n`)
+    return undefined
+  }
+  // Key files are named relative to the configuration that names them, as includes are.
+  const folder = path.dirname(file)
+  return {
+    ...config,
+    csafProviders: config.csafProviders.map((provider) =>
+      provider.publicKeys === undefined
+        ? provider
+        : { ...provider, publicKeys: provider.publicKeys.map((key) => path.resolve(folder, key)) },
+    ),
+  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -327,8 +340,14 @@ const statusText = (
       .join('  ')
       .trimEnd(),
   )
+  // What a source vouches for (CSAF signatures, model versions) under the table, feed by feed.
+  const facts = rows.flatMap((row) =>
+    Object.entries(row.facts ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => `${row.key}: ${name}: ${value}`),
+  )
   const errors = rows.flatMap((row) =>
     row.error === undefined ? [] : [`${row.key}: ${row.error.code}: ${row.error.message}`],
   )
-  return `${head}${lines.join('\n')}\n${errors.length === 0 ? '' : `\nerrors of the last attempt:\n${errors.join('\n')}\n`}`
+  return `${head}${lines.join('\n')}\n${facts.length === 0 ? '' : `\n${facts.join('\n')}\n`}${errors.length === 0 ? '' : `\nerrors of the last attempt:\n${errors.join('\n')}\n`}`
 }

@@ -11,19 +11,28 @@ export interface DocumentCheckOptions {
   readonly keys: readonly string[]
   readonly verifySignature: SignatureVerifier
   readonly maxDocumentBytes: number
+  /** The time of the sync, for key expiry. */
+  readonly date: Date
 }
+
+/** How an accepted document's signature fared. */
+export type SignatureOutcome =
+  Exclude<SignatureCheck, { kind: 'refused' }> | { kind: 'not-checked' }
 
 export type DocumentCheck =
   | {
       readonly kind: 'accepted'
       readonly body: Uint8Array
-      readonly signature: SignatureCheck | 'not-checked'
+      readonly signature: SignatureOutcome
       readonly warnings: readonly UnitWarning[]
     }
   | { readonly kind: 'refused'; readonly retry: boolean; readonly warnings: readonly UnitWarning[] }
   | { readonly kind: 'failure'; readonly failure: UnitFailure }
 
 const SMALL_FILE_BYTES = 64 << 10
+/** An armored signature is under 2 KiB even with a 4096-bit RSA key; a larger file is not one. */
+export const MAX_SIGNATURE_BYTES = 64 << 10
+const NOT_CHECKED: SignatureOutcome = { kind: 'not-checked' }
 
 const refused = (retry: boolean, warning: UnitWarning): DocumentCheck => ({
   kind: 'refused',
@@ -33,8 +42,9 @@ const refused = (retry: boolean, warning: UnitWarning): DocumentCheck => ({
 
 /**
  * Fetches one listed document and checks it: the published hash must match (a document
- * without any hash file is accepted with a warning), and where keys are configured its
- * signature must not be invalid.
+ * without any hash file is accepted with a warning). Where keys are configured, a missing,
+ * oversized or failing signature fails the whole provider: unlike a stale hash file, it is
+ * what an attacker who controls the server would produce, and the store must not move on it.
  */
 export const checkDocument = async (
   options: DocumentCheckOptions,
@@ -103,17 +113,22 @@ const checkHash = async (
         subject: url,
       })
     }
-    return { kind: 'accepted', body, signature: 'not-checked', warnings: [] }
+    return { kind: 'accepted', body, signature: NOT_CHECKED, warnings: [] }
   }
   return {
     kind: 'accepted',
     body,
-    signature: 'not-checked',
+    signature: NOT_CHECKED,
     warnings: [
       { code: 'csaf/no-hash', message: `${url}: no .sha512 or .sha256 is published`, subject: url },
     ],
   }
 }
+
+const failure = (code: string, message: string, url: string): DocumentCheck => ({
+  kind: 'failure',
+  failure: { code, message, url },
+})
 
 const checkSignature = async (
   options: DocumentCheckOptions,
@@ -122,38 +137,48 @@ const checkSignature = async (
 ): Promise<DocumentCheck> => {
   const { url } = document
   if (options.keys.length === 0) {
-    return { kind: 'accepted', body, signature: 'not-checked', warnings: [] }
+    return { kind: 'accepted', body, signature: NOT_CHECKED, warnings: [] }
   }
   const signatureUrl = document.signatureUrl ?? `${url}.asc`
-  const fetched = await options.fetcher.bytes({ url: signatureUrl, maxBytes: SMALL_FILE_BYTES })
+  const fetched = await options.fetcher.bytes({ url: signatureUrl, maxBytes: MAX_SIGNATURE_BYTES })
   if (!fetched.ok) {
-    return fetched.error.kind === 'not-found'
-      ? refused(true, {
-          code: 'csaf/no-signature',
-          message: `${signatureUrl} does not exist`,
-          subject: url,
-        })
-      : { kind: 'failure', failure: fetchFailure(fetched.error) }
+    switch (fetched.error.kind) {
+      case 'not-found':
+        return failure(
+          'csaf/no-signature',
+          `${url}: missing signature: ${signatureUrl} does not exist`,
+          url,
+        )
+      case 'too-large':
+        return failure(
+          'csaf/signature-too-large',
+          `${url}: its signature ${signatureUrl} is larger than ${String(MAX_SIGNATURE_BYTES >> 10)} KiB; refused unread`,
+          url,
+        )
+      default:
+        return { kind: 'failure', failure: fetchFailure(fetched.error) }
+    }
   }
   if (fetched.value.notModified) {
-    return refused(true, {
-      code: 'csaf/no-signature',
-      message: `${signatureUrl}: 304 unasked`,
-      subject: url,
-    })
+    return failure(
+      'csaf/no-signature',
+      `${url}: missing signature: ${signatureUrl} answered 304 unasked`,
+      url,
+    )
   }
   const check = await options.verifySignature({
     document: body,
     signature: fetched.value.body,
     keys: options.keys,
     url,
+    date: options.date,
   })
-  if (check === 'invalid') {
-    return refused(true, {
-      code: 'csaf/bad-signature',
-      message: `${url}: the signature ${signatureUrl} does not verify; document refused`,
-      subject: url,
-    })
+  if (check.kind === 'refused') {
+    return failure(
+      `csaf/${check.problem}`,
+      `${url}: its signature ${signatureUrl} ${check.detail}`,
+      url,
+    )
   }
   return { kind: 'accepted', body, signature: check, warnings: [] }
 }

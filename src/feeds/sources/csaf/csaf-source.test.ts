@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { generateKey } from 'openpgp'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -22,7 +25,6 @@ import type { CsafProviderConfig } from './csaf-options.js'
 import { csafUnit } from './csaf-source.js'
 import { parseChangesCsv, parseRolieFeed } from './document-listing.js'
 import { parseProviderMetadata } from './provider-metadata.js'
-import type { SignatureVerifier } from './signature.js'
 
 let server: LoopbackServer
 let provider: ReturnType<typeof serveCisaProvider>
@@ -37,7 +39,7 @@ beforeEach(() => {
   server.requests.length = 0
 })
 
-const sync = (dataDir: string, config: CsafProviderConfig, verifySignature?: SignatureVerifier) =>
+const sync = (dataDir: string, config: CsafProviderConfig) =>
   syncFeeds({
     dataDir,
     units: [
@@ -45,7 +47,6 @@ const sync = (dataDir: string, config: CsafProviderConfig, verifySignature?: Sig
         provider: config,
         fetcher: createHttpFetcher({ clock: fakeClock().clock, attempts: 2, backoffMs: 1 }),
         convert: csafConverter,
-        ...(verifySignature === undefined ? {} : { verifySignature }),
       }),
     ],
   })
@@ -132,34 +133,34 @@ describe('CSAF provider through its ROLIE feed', () => {
     expect((await openAdvisoryStore(dataDir)).partitions[0]?.state.retry).toBeUndefined()
   })
 
-  it('with keys configured, needs a signature file, says signatures were not verified, and refuses one a verifier rejects', async () => {
+  it('with a key configured, fails on the real CISA signatures (made by a key not configured) and on the documents without one', async () => {
     // CISA signs its ICSMA advisories; the nine ICSA copies in the test data came without .asc.
     const icsa = provider.documents.filter((relative) => relative.includes('/icsa-'))
     expect(icsa).toHaveLength(9)
+    const { publicKey } = await generateKey({ userIDs: [{ name: 'not CISA' }], format: 'armored' })
+    const keyFile = path.join(tempDir('csaf-key'), 'other.asc')
+    writeFileSync(keyFile, publicKey)
     const dataDir = tempDir('csaf-keys')
-    const accepted = await sync(dataDir, { url: provider.metadataUrl, publicKeys: ['cisa.asc'] })
-    const unit = accepted.ok ? accepted.value.units[0] : undefined
-    expect(unit?.records).toBe(144)
-    expect(unit?.warnings.map((warning) => [warning.code, warning.subject]).sort()).toEqual(
-      icsa
-        .map((relative) => ['csaf/no-signature', `${server.url}${documentPath(relative)}`])
-        .sort(),
-    )
-    expect((await openAdvisoryStore(dataDir)).partitions[0]?.state.facts?.['signatures']).toBe(
-      'not verified',
-    )
-    const rejectOne: SignatureVerifier = ({ url }) =>
-      Promise.resolve(url.endsWith('icsma-24-023-01.json') ? 'invalid' : 'valid')
-    const checked = await sync(
-      tempDir('csaf-verifier'),
-      { url: provider.metadataUrl, publicKeys: ['cisa.asc'] },
-      rejectOne,
-    )
-    const verified = checked.ok ? checked.value.units[0] : undefined
-    expect(verified?.records).toBe(143)
-    expect(
-      verified?.warnings.filter((warning) => warning.code === 'csaf/bad-signature'),
-    ).toHaveLength(1)
+    const fresh = await sync(dataDir, {
+      url: provider.metadataUrl,
+      publicKeys: [keyFile],
+    })
+    const error = fresh.ok ? fresh.value.units[0]?.error : undefined
+    // The first failing document in listing order decides: either kind names it.
+    expect(error?.url?.startsWith(`${server.url}/cisa/`)).toBe(true)
+    if (error?.url?.includes('/icsa-') === true) {
+      expect(error).toMatchObject({
+        code: 'csaf/no-signature',
+        message: `${error.url}: missing signature: ${error.url}.asc does not exist`,
+      })
+    } else {
+      expect(error?.code).toBe('csaf/unknown-key')
+      // CISA's signing key, as named in the issuer fingerprint of its .asc files.
+      expect(error?.message).toBe(
+        `${error?.url ?? ''}: its signature ${error?.url ?? ''}.asc was made by key 144AED0A57BE7D4AE835D9D8CAC5AC4F74164B17, which is not configured`,
+      )
+    }
+    expect((await openAdvisoryStore(dataDir)).partitions).toEqual([])
   })
 
   it('fails without touching the store when the metadata is gone or a document keeps failing', async () => {
@@ -236,6 +237,12 @@ describe('CSAF listings', () => {
           },
         ],
         directories: [],
+        openpgpKeys: [
+          {
+            fingerprint: '8F5F267907B2C4559DB360DB2294BA7D2B2298B1',
+            url: 'https://keys.example.net/vks/v1/by-fingerprint/8F5F267907B2C4559DB360DB2294BA7D2B2298B1',
+          },
+        ],
         publisher: 'Example Company ProductCERT',
         role: 'csaf_trusted_provider',
       },

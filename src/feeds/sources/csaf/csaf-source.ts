@@ -17,7 +17,8 @@ import { listDocuments } from './list-documents.js'
 import { checkDocument, type DocumentCheck, type DocumentCheckOptions } from './check-document.js'
 import type { ListedDocument } from './document-listing.js'
 import { parseProviderMetadata, providerMetadataUrl } from './provider-metadata.js'
-import { notVerified } from './signature.js'
+import { providerVerifier } from './provider-verifier.js'
+import type { SignatureVerifier } from './signature.js'
 import type { CsafConverter, CsafSourceOptions } from './csaf-options.js'
 
 const DOCUMENTS_AT_ONCE = 4
@@ -35,9 +36,10 @@ export const csafPartitionOf = (provider: string): string => {
 /**
  * One CSAF provider: reads its metadata, lists documents from its ROLIE feeds (or its
  * directory's `changes.csv`, else `index.txt`), fetches those changed since the last sync,
- * checks each against its published SHA-512/SHA-256 (and signature, where keys are
- * configured), and merges the accepted ones. A document that fails its check is refused,
- * named in the warnings and tried again at the next sync; a network failure fails the unit.
+ * checks each against its published SHA-512/SHA-256 (and OpenPGP signature, where keys are
+ * configured), and merges the accepted ones. A document whose hash does not match is refused,
+ * named in the warnings and tried again at the next sync; a network failure, or a signature
+ * that is missing or does not verify, fails the unit and leaves the store as it was.
  */
 export const csafUnit = (options: CsafSourceOptions): SyncUnit => ({
   source: 'csaf',
@@ -58,9 +60,11 @@ export const csafUnit = (options: CsafSourceOptions): SyncUnit => ({
         url: metadataUrl,
       })
     }
+    const verifier = await providerVerifier(options, metadata.value, metadataUrl)
+    if (!verifier.ok) return verifier
     const listing = await listDocuments(options, metadata.value, context)
     if (!listing.ok) return listing
-    return syncDocuments(options, context, metadataUrl, listing.value)
+    return syncDocuments(options, context, metadataUrl, listing.value, verifier.value)
   },
 })
 
@@ -69,6 +73,7 @@ const syncDocuments = async (
   context: UnitContext,
   origin: string,
   listing: { readonly documents: readonly ListedDocument[]; readonly distribution: string },
+  verifier: { readonly verify: SignatureVerifier; readonly warnings: readonly UnitWarning[] },
 ): Promise<Outcome> => {
   const previous = context.previous?.state
   const retry = new Set(previous?.retry ?? [])
@@ -81,10 +86,14 @@ const syncDocuments = async (
   )
   if (wanted.length === 0) {
     context.progress('no changed documents')
-    return ok({ kind: 'unchanged', warnings: [] })
+    return ok({ kind: 'unchanged', warnings: verifier.warnings })
   }
   context.progress(`fetching ${String(wanted.length)} documents (${listing.distribution})`)
-  const fetched = await fetchDocuments(options, wanted)
+  const fetched = await fetchDocuments(options, wanted, {
+    verify: verifier.verify,
+    date: new Date(context.now()),
+    warnings: verifier.warnings,
+  })
   if (!fetched.ok) return fetched
   const { accepted, refused, warnings, signatures } = fetched.value
   const counts = await upsertRecords(
@@ -128,32 +137,44 @@ interface FetchedDocuments {
   /** URLs refused for a failed check, tried again next time. */
   readonly refused: string[]
   readonly warnings: readonly UnitWarning[]
-  /** How signatures fared: `not checked` (no keys), `verified`, or `not verified`. */
+  /**
+   * How signatures fared: `not checked` (no keys), `verified with key <fingerprint>`, or
+   * `not verified` (a verifier that could not tell).
+   */
   readonly signatures: string
 }
 
 const fetchDocuments = async (
   options: CsafSourceOptions,
   documents: readonly ListedDocument[],
+  signatures: {
+    readonly verify: SignatureVerifier
+    readonly date: Date
+    readonly warnings: readonly UnitWarning[]
+  },
 ): Promise<Result<FetchedDocuments, UnitFailure>> => {
   const keys = options.provider.publicKeys ?? []
   const checkOptions: DocumentCheckOptions = {
     fetcher: options.fetcher,
     keys,
-    verifySignature: options.verifySignature ?? notVerified,
+    verifySignature: signatures.verify,
     maxDocumentBytes: options.maxDocumentBytes ?? 64 << 20,
+    date: signatures.date,
   }
   // Checked concurrently, reported in listing order: the same provider gives the same result.
   const checks: DocumentCheck[] = []
-  let failure: UnitFailure | undefined
   await forEachLimited(documents, DOCUMENTS_AT_ONCE, async (document, index) => {
     const checked = await checkDocument(checkOptions, document)
     checks[index] = checked
-    if (checked.kind === 'failure') failure ??= checked.failure
     return checked.kind !== 'failure'
   })
-  if (failure !== undefined) return err(failure)
-  return ok(collect(options.convert, documents, checks, keys.length > 0))
+  // The first failing document in listing order, whichever finished first.
+  const failure = checks.find(
+    (check: DocumentCheck | undefined): check is Extract<DocumentCheck, { kind: 'failure' }> =>
+      check?.kind === 'failure',
+  )
+  if (failure !== undefined) return err(failure.failure)
+  return ok(collect(options.convert, documents, checks, keys.length > 0, signatures.warnings))
 }
 
 const collect = (
@@ -161,11 +182,14 @@ const collect = (
   documents: readonly ListedDocument[],
   checks: readonly DocumentCheck[],
   withKeys: boolean,
+  earlier: readonly UnitWarning[],
 ): FetchedDocuments => {
   const accepted = new Map<string, Advisory>()
   const refused: string[] = []
   const warnings = new WarningList()
+  for (const warning of earlier) warnings.add(warning)
   let unverified = 0
+  const fingerprints = new Set<string>()
   documents.forEach((document, index) => {
     const checked = checks[index]
     if (checked === undefined || checked.kind === 'failure') return
@@ -174,12 +198,13 @@ const collect = (
       if (checked.retry) refused.push(document.url)
       return
     }
-    if (checked.signature === 'not-verified') unverified += 1
+    if (checked.signature.kind === 'not-verified') unverified += 1
+    if (checked.signature.kind === 'verified') fingerprints.add(checked.signature.fingerprint)
     const converted = convertDocument(convert, checked.body, document.url)
     if (converted.ok) accepted.set(converted.value.id, converted.value)
     else warnings.add(converted.error)
   })
-  const signatures = !withKeys ? 'not checked' : unverified > 0 ? 'not verified' : 'verified'
+  const signatures = describeSignatures(withKeys, unverified, fingerprints)
   return { accepted, refused: refused.sort(), warnings: warnings.list(), signatures }
 }
 
@@ -195,4 +220,16 @@ const convertDocument = (convert: CsafConverter, body: Uint8Array, url: string) 
         message: `${url}: ${describeIssues(converted.error)}`,
         subject: url,
       })
+}
+
+const describeSignatures = (
+  withKeys: boolean,
+  unverified: number,
+  fingerprints: ReadonlySet<string>,
+): string => {
+  if (!withKeys) return 'not checked'
+  if (unverified > 0) return 'not verified'
+  const keys = [...fingerprints].sort()
+  if (keys.length === 0) return 'no signed document accepted'
+  return `verified with ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}`
 }

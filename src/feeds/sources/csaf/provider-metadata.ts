@@ -14,6 +14,13 @@ export interface ProviderMetadata {
   readonly rolieFeeds: readonly RolieFeedRef[]
   /** `directory_url`s: folders holding `index.txt` and `changes.csv`. */
   readonly directories: readonly string[]
+  /** `public_openpgp_keys`: the keys the provider signs with (§7.1.20), fingerprints upper-case. */
+  readonly openpgpKeys: readonly OpenpgpKeyRef[]
+}
+
+export interface OpenpgpKeyRef {
+  readonly url: string
+  readonly fingerprint?: string
 }
 
 export const parseProviderMetadata = (
@@ -39,6 +46,7 @@ export const parseProviderMetadata = (
   return ok({
     rolieFeeds,
     directories,
+    openpgpKeys: keysOf(json['public_openpgp_keys'], metadataUrl),
     ...(typeof publisher === 'string' ? { publisher } : {}),
     ...(typeof role === 'string' ? { role } : {}),
   })
@@ -55,6 +63,23 @@ const feedsOf = (distribution: Record<string, unknown>, metadataUrl: string): Ro
       return [{ url, ...(typeof label === 'string' ? { tlpLabel: label } : {}) }]
     })
 }
+
+const keysOf = (value: unknown, metadataUrl: string): OpenpgpKeyRef[] =>
+  asList(value)
+    .filter(isRecord)
+    .flatMap((key) => {
+      const url = resolveUrl(key['url'], metadataUrl)
+      const fingerprint = key['fingerprint']
+      if (url === undefined) return []
+      return [
+        {
+          url,
+          ...(typeof fingerprint === 'string' && /^[0-9a-fA-F]{40,}$/.test(fingerprint)
+            ? { fingerprint: fingerprint.toUpperCase() }
+            : {}),
+        },
+      ]
+    })
 
 /** A provider given by domain (`example.com`) is read at its well-known place. */
 export const providerMetadataUrl = (provider: string): string =>

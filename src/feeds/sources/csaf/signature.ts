@@ -1,19 +1,37 @@
 /**
- * Checking a CSAF document's detached OpenPGP signature (`.asc`). No OpenPGP implementation is
- * installed in this project, and writing one is out of the question, so the default verifier
- * answers `not-verified`: the document is accepted on its hash and the result says the
- * signature was not verified. A real verifier (an OpenPGP library, or `gpg --verify` against
- * the configured keys) plugs in here without touching the sync.
+ * Checking a CSAF document's detached OpenPGP signature (`.asc`, CSAF 2.0 requirement 19). The
+ * sync uses the OpenPGP verifier (`openpgp-verifier.ts`) over the keys configured for a
+ * provider; another verifier (`gpg --verify`, a test double) can be passed in instead.
  */
-export const SIGNATURE_CHECKS = ['valid', 'invalid', 'not-verified'] as const
-export type SignatureCheck = (typeof SIGNATURE_CHECKS)[number]
+export const SIGNATURE_PROBLEMS = [
+  'bad-signature',
+  'unknown-key',
+  'expired-key',
+  'revoked-key',
+  'unreadable-signature',
+] as const
+export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number]
+
+export type SignatureCheck =
+  /** Made over these exact bytes by the configured key with this fingerprint. */
+  | { readonly kind: 'verified'; readonly fingerprint: string }
+  /** `detail` says why, for people: which key signed, when it expired. */
+  | { readonly kind: 'refused'; readonly problem: SignatureProblem; readonly detail: string }
+  /** A verifier that cannot tell (accepted, and reported as not verified). */
+  | { readonly kind: 'not-verified' }
 
 export type SignatureVerifier = (input: {
+  /** The document exactly as downloaded. */
   readonly document: Uint8Array
   readonly signature: Uint8Array
-  /** The OpenPGP public keys configured for this provider (files or fingerprints). */
+  /** The keys configured for this provider, as configured (file paths). */
   readonly keys: readonly string[]
   readonly url: string
+  /** The time of the sync: a key that has expired by then is refused. */
+  readonly date: Date
 }) => Promise<SignatureCheck>
 
-export const notVerified: SignatureVerifier = () => Promise.resolve('not-verified')
+export const notVerified: SignatureVerifier = () => Promise.resolve({ kind: 'not-verified' })
+
+/** Fingerprints as people compare them (gpg prints them upper-case). */
+export const showFingerprint = (hex: string): string => hex.toUpperCase()
