@@ -11,6 +11,7 @@ export interface CommonText {
   readonly note: string
   readonly manufacturer: string
   readonly product: string
+  readonly modelNumbers: string
   readonly release: string
   readonly issued: string
   readonly page: string
@@ -29,6 +30,7 @@ export const COMMON_TEXT: Readonly<Record<DocumentLanguage, CommonText>> = {
     note: 'Note',
     manufacturer: 'Manufacturer',
     product: 'Product',
+    modelNumbers: 'Model numbers',
     release: 'Release',
     issued: 'Issued',
     page: 'Page',
@@ -45,6 +47,7 @@ export const COMMON_TEXT: Readonly<Record<DocumentLanguage, CommonText>> = {
     note: '注記',
     manufacturer: '製造販売業者',
     product: '製品',
+    modelNumbers: '(Model numbers)',
     release: 'リリース',
     issued: '発行日',
     page: 'ページ',

@@ -92,6 +92,8 @@ export interface DocumentTree {
   readonly date: string
   /** Product name, model numbers and release, for the title page and running header. */
   readonly product: string
+  /** Shown on the title page; the running header names the product only. */
+  readonly modelNumbers?: readonly string[]
   readonly manufacturer: string
   readonly release?: string
   readonly sections: readonly DocumentSection[]

@@ -326,6 +326,7 @@ export const documentDocx = async (tree: DocumentTree): Promise<Uint8Array> => {
 
   const facts: [string, string | undefined][] = [
     [words.product, tree.product],
+    [words.modelNumbers, tree.modelNumbers?.join(', ')],
     [words.manufacturer, tree.manufacturer],
     [words.release, tree.release],
     [words.issued, tree.date],

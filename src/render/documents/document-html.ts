@@ -187,6 +187,7 @@ export const documentHtml = (tree: DocumentTree): string => {
 
   const facts: [string, string | undefined][] = [
     [words.product, tree.product],
+    [words.modelNumbers, tree.modelNumbers?.join(', ')],
     [words.manufacturer, tree.manufacturer],
     [words.release, tree.release],
     [words.issued, tree.date],

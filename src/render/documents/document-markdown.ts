@@ -108,6 +108,7 @@ export const documentMarkdown = (tree: DocumentTree): string => {
   if (tree.subtitle !== undefined) out.push(escapeText(tree.subtitle), '')
   const facts: [string, string | undefined][] = [
     [words.product, tree.product],
+    [words.modelNumbers, tree.modelNumbers?.join(', ')],
     [words.manufacturer, tree.manufacturer],
     [words.release, tree.release],
     [words.issued, tree.date],

@@ -7,7 +7,7 @@ import {
   type DocumentTree,
   type TableBlock,
 } from '../../core/documents/index.js'
-import { tableXlsx } from '../tables/index.js'
+import { fitSheetToPageWidth, tableXlsx } from '../tables/index.js'
 import { COLOURS } from './html-style.js'
 
 const ABOUT_SHEET = 'About'
@@ -67,6 +67,7 @@ const addAbout = (
   worksheet.addRow([])
   const facts: [string, string | Date | undefined][] = [
     [words.product, tree.product],
+    [words.modelNumbers, tree.modelNumbers?.join(', ')],
     [words.manufacturer, tree.manufacturer],
     [words.release, tree.release],
     [words.issued, new Date(`${tree.date}T00:00:00Z`)],
@@ -125,6 +126,7 @@ export const documentXlsx = async (tree: DocumentTree): Promise<Uint8Array> => {
     // Public in exceljs's JavaScript, missing from its typings.
     ;(worksheet as Worksheet & { orderNo: number }).orderNo = index
   })
+  fitSheetToPageWidth(about)
   addAbout(
     about,
     tree,

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs'
 
 import { MDS2_ANSWER_LABELS, type Mds2Form } from '../../core/reports/mds2/index.js'
+import { fitRowHeights, fitSheetToPageWidth } from '../tables/index.js'
 
 const SHEET = 'MDS2'
 const HEADER_FILL = 'FF1F3864'
@@ -100,6 +101,8 @@ export const mds2Xlsx = async (form: Mds2Form, date: string = form.date): Promis
   }
 
   sheet.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }]
+  fitSheetToPageWidth(sheet, `${String(headerRow)}:${String(headerRow)}`)
+  fitRowHeights(sheet)
   sheet.autoFilter = {
     from: { row: headerRow, column: 1 },
     to: { row: sheet.rowCount, column: COLUMNS.length },

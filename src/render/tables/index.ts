@@ -1,2 +1,2 @@
 export { tableCsv } from './table-csv.js'
-export { tableXlsx } from './table-xlsx.js'
+export { fitRowHeights, fitSheetToPageWidth, tableXlsx } from './table-xlsx.js'

@@ -1,7 +1,7 @@
 // exceljs is CommonJS whose exports Node cannot detect statically, so under ESM only the default
 // export (module.exports) exists at run time; `import { Workbook } from 'exceljs'` would fail.
 import ExcelJS from 'exceljs'
-import type { Worksheet } from 'exceljs'
+import type { Alignment, Worksheet } from 'exceljs'
 
 import type { CellValue, DataTable, TableColumn } from '../../core/documents/index.js'
 
@@ -86,6 +86,39 @@ const displayWidth = (text: string): number => {
   return widest
 }
 
+/** Lines a text takes in a column of `width` characters, wrapping at the column edge. */
+const wrappedLines = (text: string, width: number): number =>
+  text
+    .split(/\r\n|\r|\n/)
+    .reduce(
+      (lines, line) => lines + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width))),
+      0,
+    )
+
+const LINE_HEIGHT_POINTS = 15
+const MAX_ROW_HEIGHT_POINTS = 409
+
+/**
+ * Gives every row with wrapped text the height its longest cell needs. The file format has no
+ * "fit on open": LibreOffice keeps the default height and wrapped lines overprint the next row,
+ * so the height is written out, estimated from the text and the column width.
+ */
+export const fitRowHeights = (worksheet: Worksheet): void => {
+  worksheet.eachRow((row) => {
+    let lines = 1
+    row.eachCell((cell) => {
+      if (
+        typeof cell.value !== 'string' ||
+        (cell.alignment as Partial<Alignment> | undefined)?.wrapText !== true
+      )
+        return
+      const width = worksheet.getColumn(cell.col).width ?? DEFAULT_MIN_WIDTH
+      lines = Math.max(lines, wrappedLines(cell.value, width))
+    })
+    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT_POINTS, lines * LINE_HEIGHT_POINTS)
+  })
+}
+
 const xlsxValue = (column: TableColumn, value: CellValue): XlsxValue => {
   if (typeof value === 'string' && column.type === 'date') {
     // A text that is no valid date stays text rather than being lost.
@@ -101,6 +134,27 @@ const shownWidth = (value: XlsxValue): number => {
   if (value instanceof Date) return DATE_FORMAT.length
   if (typeof value === 'boolean') return 'FALSE'.length
   return displayWidth(String(value))
+}
+
+/**
+ * Printed (or converted to PDF) a sheet comes out on A4 landscape, as wide as the page with as
+ * many pages down as it needs, and its header rows repeat on every page; Excel's default prints
+ * one column-strip per page, which no reviewer can read.
+ */
+/** `titleRows` as Excel writes them, e.g. `1:1`. */
+export const fitSheetToPageWidth = (worksheet: Worksheet, titleRows?: string): void => {
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    // A4. exceljs types it as an ambient const enum, which isolated modules cannot read.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(titleRows === undefined ? {} : { printTitlesRow: titleRows }),
+  }
 }
 
 const addTableSheet = (worksheet: Worksheet, table: DataTable): void => {
@@ -136,10 +190,14 @@ const addTableSheet = (worksheet: Worksheet, table: DataTable): void => {
       to: { row: rows.length + 1, column: table.columns.length },
     }
   }
+  fitSheetToPageWidth(worksheet, '1:1')
+  fitRowHeights(worksheet)
 }
 
 const addNotesSheet = (worksheet: Worksheet, tables: readonly DataTable[]): void => {
   worksheet.columns = [{ width: 100, style: { alignment: { vertical: 'top', wrapText: true } } }]
+  fitSheetToPageWidth(worksheet)
+  fitRowHeights(worksheet)
   worksheet.addRows(
     tables.flatMap((table) => (table.notes ?? []).map((note) => [`${table.title}: ${note}`])),
   )

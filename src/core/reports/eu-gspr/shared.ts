@@ -7,10 +7,14 @@ export const IFU_SECURITY_ID = 'eu-ifu-security'
 /** Title-page fields every EU document shares; EU documents are in English. */
 export const documentHeader = (
   ctx: ReportContext,
-): Pick<DocumentTree, 'language' | 'date' | 'product' | 'manufacturer' | 'release'> => ({
+): Pick<
+  DocumentTree,
+  'language' | 'date' | 'product' | 'modelNumbers' | 'manufacturer' | 'release'
+> => ({
   language: 'en',
   date: ctx.date,
-  product: `${ctx.model.product.name} (${ctx.model.product.modelNumbers.join(', ')})`,
+  product: ctx.model.product.name,
+  modelNumbers: ctx.model.product.modelNumbers,
   manufacturer: ctx.model.product.manufacturer.name,
   ...(ctx.release === undefined ? {} : { release: ctx.release }),
 })

@@ -27,10 +27,6 @@ export const LABELING_TITLE = 'Labeling: cybersecurity information for users'
 /** "Threat model (threat-model)": how one document of the set names another. */
 export const cite = (id: FdaDocumentId): string => `${FDA_DOCUMENT_TITLES[id]} (${id})`
 
-/** The product line of the title page: trade name and model numbers. */
-export const productLine = (ctx: ReportContext): string =>
-  `${ctx.model.product.name} (${ctx.model.product.modelNumbers.join(', ')})`
-
 /** The release phrase used in sentences: "release 4.1.2" or "all releases". */
 export const releasePhrase = (ctx: ReportContext): string =>
   ctx.release === undefined ? 'all releases' : `release ${ctx.release}`
@@ -48,7 +44,8 @@ export const fdaDocument = (
     subtitle: FDA_SUBTITLE,
     language: 'en',
     date: ctx.date,
-    product: productLine(ctx),
+    product: ctx.model.product.name,
+    modelNumbers: ctx.model.product.modelNumbers,
     manufacturer: ctx.model.product.manufacturer.name,
     ...(ctx.release === undefined ? {} : { release: ctx.release }),
     sections,

@@ -166,7 +166,8 @@ export const buildJpChecklist = (ctx: ReportContext): DeliverablePart[] => {
     subtitle: text.subtitle,
     language,
     date: ctx.date,
-    product: `${model.product.name} (${model.product.modelNumbers.join(', ')})`,
+    product: model.product.name,
+    modelNumbers: model.product.modelNumbers,
     manufacturer: model.product.manufacturer.name,
     ...(ctx.release === undefined ? {} : { release: ctx.release }),
     sections: [

@@ -168,7 +168,8 @@ export const buildLabelingDocument = (ctx: ReportContext): DocumentTree => {
     subtitle: text.subtitle,
     language: ctx.language,
     date: ctx.date,
-    product: `${model.product.name} (${model.product.modelNumbers.join(', ')})`,
+    product: model.product.name,
+    modelNumbers: model.product.modelNumbers,
     manufacturer: model.product.manufacturer.name,
     ...(ctx.release === undefined ? {} : { release: ctx.release }),
     sections: [

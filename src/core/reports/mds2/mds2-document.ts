@@ -92,6 +92,7 @@ export const mds2Document = (form: Mds2Form): DocumentTree => ({
   language: 'en',
   date: form.date,
   product: form.product,
+  modelNumbers: form.modelNumbers,
   manufacturer: form.manufacturer,
   ...(form.release === undefined ? {} : { release: form.release }),
   sections: [aboutSection(form), ...form.sections.map(formSection)],

@@ -368,7 +368,8 @@ export const buildTraceability = (ctx: ReportContext): DeliverablePart[] => {
     subtitle: T.subtitle,
     language: 'en',
     date: ctx.date,
-    product: `${model.product.name} (${model.product.modelNumbers.join(', ')})`,
+    product: model.product.name,
+    modelNumbers: model.product.modelNumbers,
     manufacturer: model.product.manufacturer.name,
     ...(ctx.release === undefined ? {} : { release: ctx.release }),
     sections: [
