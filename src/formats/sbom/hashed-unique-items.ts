@@ -21,6 +21,9 @@ export const replaceUniqueItems = (key: string, value: unknown): unknown => {
 /** Members that tell SBOM list items apart: the first one an item has is its summary. */
 const IDENTITY_KEYS = ['bom-ref', 'ref', 'purl', 'content', 'url', 'name', 'id']
 
+/** Identities that do not name a version themselves, so items differing in version differ. */
+const VERSIONLESS = new Set(['name', 'id'])
+
 const scalar = (value: unknown): string =>
   value === null || typeof value !== 'object'
     ? `${typeof value}:${String(value)}`
@@ -29,24 +32,24 @@ const scalar = (value: unknown): string =>
       : '{'
 
 /**
- * A cheap summary that equal items share: the number of members, the first identity member's
- * value and the version. Different items may share it too; only then are canonical forms
- * computed and compared, once per item, so the check stays linear even if every item shares one
- * summary.
+ * A cheap summary that equal items share: the first identity member's value, with the version
+ * when that identity does not carry one. A string identity is its own summary, so the common
+ * case (unique bom-refs) builds no string at all. Different items may share a summary too; only
+ * then are canonical forms computed and compared, once per item, so the check stays linear even
+ * if every item shares one summary.
  */
 const fingerprint = (item: unknown): string => {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return scalar(item)
   const record = item as Record<string, unknown>
-  let summary = `{${String(Object.keys(record).length)}`
   for (const key of IDENTITY_KEYS) {
     const value = record[key]
-    if (value !== undefined) {
-      summary += `\u0001${key}\u0002${scalar(value)}`
-      break
-    }
+    if (value === undefined) continue
+    const summary = typeof value === 'string' ? value : scalar(value)
+    const version = VERSIONLESS.has(key) ? record['version'] : undefined
+    return version === undefined ? summary : `${summary}\u0003${scalar(version)}`
   }
   const version = record['version']
-  return version === undefined ? summary : `${summary}\u0003${scalar(version)}`
+  return version === undefined ? '{' : `{\u0003${scalar(version)}`
 }
 
 /** JSON with object keys sorted: equal exactly when the values are equal in JSON Schema terms. */
@@ -60,11 +63,8 @@ const canonical = (value: unknown): string => {
     .join(',')}}`
 }
 
-interface Bucket {
-  readonly first: number
-  /** Canonical form of each item in the bucket, computed only once a second item arrives. */
-  canonicals?: Map<string, number>
-}
+/** Canonical form of each item sharing a summary, made only once a second item arrives. */
+type Bucket = Map<string, number>
 
 /** JSON Schema equality of two parsed JSON values, without allocating. */
 const equal = (a: unknown, b: unknown): boolean => {
@@ -106,21 +106,26 @@ export const duplicateItems = (items: readonly unknown[]): [number, number][] =>
     }
     return pairs
   }
-  const buckets = new Map<string, Bucket>()
+  // A summary seen once maps to its item's index; a second item turns it into a bucket.
+  const summaries = new Map<string, number | Bucket>()
   const pairs: [number, number][] = []
-  items.forEach((item, index) => {
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index]
     const key = fingerprint(item)
-    const bucket = buckets.get(key)
+    let bucket = summaries.get(key)
     if (bucket === undefined) {
-      buckets.set(key, { first: index })
-      return
+      summaries.set(key, index)
+      continue
     }
-    bucket.canonicals ??= new Map([[canonical(items[bucket.first]), bucket.first]])
+    if (typeof bucket === 'number') {
+      bucket = new Map([[canonical(items[bucket]), bucket]])
+      summaries.set(key, bucket)
+    }
     const form = canonical(item)
-    const earlier = bucket.canonicals.get(form)
-    if (earlier === undefined) bucket.canonicals.set(form, index)
+    const earlier = bucket.get(form)
+    if (earlier === undefined) bucket.set(form, index)
     else pairs.push([earlier, index])
-  })
+  }
   return pairs
 }
 

@@ -6,6 +6,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js'
 import addDraft2019Formats from 'ajv-formats-draft2019'
 
 import type { DocumentPath } from '../../core/index.js'
+import { hashedEnumKeyword, replaceLargeEnums } from './hashed-enum.js'
 import { hashedUniqueItemsKeyword, replaceUniqueItems } from './hashed-unique-items.js'
 import { problem, type SbomProblem } from './sbom-problem.js'
 import {
@@ -44,8 +45,13 @@ const configure = <T extends AnyAjv>(ajv: T): T => {
   // Seven CycloneDX properties say `"format": "string"`, which is no format; accept, as ajv does.
   ajv.addFormat('string', true)
   ajv.addKeyword(hashedUniqueItemsKeyword)
+  ajv.addKeyword(hashedEnumKeyword)
   return ajv
 }
+
+/** The schemas as ajv compiles them: keywords ajv checks slowly become hashed equivalents. */
+const replaceSlowKeywords = (key: string, value: unknown): unknown =>
+  replaceLargeEnums(key, replaceUniqueItems(key, value))
 
 type Dialect = 'draft-07' | '2019-09' | '2020-12'
 
@@ -102,7 +108,7 @@ export class JsonSchemaCheck {
 
   private async compile(name: JsonSchemaName, allErrors: boolean): Promise<ValidateFunction> {
     const ajv = await this.ajv(DIALECT[name], name.startsWith('cyclonedx'), allErrors)
-    const schema = await this.files.json(this.files.schemaFile(name), replaceUniqueItems)
+    const schema = await this.files.json(this.files.schemaFile(name), replaceSlowKeywords)
     // Drop the `$schema` URL: the dialect is chosen by the Ajv class, and 2019/2020 meta-schema
     // URLs with `https:` are not ones ajv registers under that spelling.
     const { $schema: _dialect, ...body } = schema
@@ -127,7 +133,7 @@ export class JsonSchemaCheck {
     const ajv = createAjv(dialect, allErrors)
     if (cyclonedx) {
       for (const file of CYCLONEDX_SIDE_SCHEMAS) {
-        ajv.addSchema(await this.files.json(file, replaceUniqueItems))
+        ajv.addSchema(await this.files.json(file, replaceSlowKeywords))
       }
     }
     return ajv

@@ -220,13 +220,15 @@ const collectServiceRefs = (walk: CycloneDxWalk, services: unknown, path: Docume
   }
 }
 
+// Loops, not flatMap and spreads: this runs once per dependency entry of 100k-component SBOMs.
 const dependenciesOf = (walk: CycloneDxWalk, value: unknown): SbomDependency[] => {
   const seen = new Map<string, number>()
   const dependencies: SbomDependency[] = []
-  listOf(value).forEach((entry, index) => {
-    const dependency = recordOr(entry)
+  const entries = listOf(value)
+  for (let index = 0; index < entries.length; index += 1) {
+    const dependency = recordOr(entries[index])
     const ref = textOf(dependency['ref'])
-    if (ref === undefined) return
+    if (ref === undefined) continue
     const first = seen.get(ref)
     if (first !== undefined) {
       walk.problems.push(
@@ -238,28 +240,29 @@ const dependenciesOf = (walk: CycloneDxWalk, value: unknown): SbomDependency[] =
         ),
       )
     } else seen.set(ref, index)
-    const dependsOn = listOf(dependency['dependsOn']).flatMap((target) => {
+    checkKnown(walk, ref, index)
+    const dependsOn: string[] = []
+    for (const target of listOf(dependency['dependsOn'])) {
       const text = textOf(target)
-      return text === undefined ? [] : [text]
-    })
-    checkKnown(walk, [ref, ...dependsOn], index)
+      if (text === undefined) continue
+      dependsOn.push(text)
+      checkKnown(walk, text, index)
+    }
     dependencies.push({ ref, dependsOn })
-  })
+  }
   return dependencies
 }
 
-const checkKnown = (walk: CycloneDxWalk, refs: readonly string[], index: number): void => {
-  for (const ref of refs) {
-    if (walk.refs.has(ref)) continue
-    walk.problems.push({
-      ...problem(
-        'cyclonedx/unknown-ref',
-        `dependency ref '${ref}' names no component or service of this BOM`,
-        ['dependencies', index],
-      ),
-      severity: 'warning',
-    })
-  }
+const checkKnown = (walk: CycloneDxWalk, ref: string, index: number): void => {
+  if (walk.refs.has(ref)) return
+  walk.problems.push({
+    ...problem(
+      'cyclonedx/unknown-ref',
+      `dependency ref '${ref}' names no component or service of this BOM`,
+      ['dependencies', index],
+    ),
+    severity: 'warning',
+  })
 }
 
 /**
