@@ -51,6 +51,26 @@ export const ManagementPlanSchema = Type.Object(
   { ...Closed, description: 'Cybersecurity management plan (FDA §VI.B; 524B(b)(1) plan)' },
 )
 
+export const ThreatModelSchema = Type.Object(
+  {
+    methodRationale: Type.Optional(
+      Text('Why this threat modelling method suits the device (FDA asks for a justification)'),
+    ),
+    assumptions: Type.Optional(
+      Type.Array(Text('An assumption'), {
+        description:
+          'What the threat model takes as given, e.g. "the hospital network is hostile" or "key provisioning at the factory is trusted"',
+      }),
+    ),
+    outOfScope: Type.Optional(
+      Type.Array(Text('An exclusion'), {
+        description: 'What the threat model leaves out, and why',
+      }),
+    ),
+  },
+  { ...Closed, description: 'How the threat model was made and what it assumes' },
+)
+
 export const AnomalySchema = Type.Object(
   {
     id: Id('Anomaly id'),
@@ -106,6 +126,7 @@ export const Mds2AnswerSchema = Type.Object(
 )
 
 export type ManagementPlan = Static<typeof ManagementPlanSchema>
+export type ThreatModelNotes = Static<typeof ThreatModelSchema>
 export type PatchTimeline = Static<typeof PatchTimelineSchema>
 export type Anomaly = Static<typeof AnomalySchema>
 export type Evidence = Static<typeof EvidenceSchema>

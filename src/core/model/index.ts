@@ -42,6 +42,7 @@ export {
   type ManagementPlan,
   type Mds2Answer,
   type PatchTimeline,
+  type ThreatModelNotes,
 } from './documentation-schema.js'
 export { FDA_SEVERITY_SCALE } from './severity-scale.js'
 export { checkSbomLinks, type SbomIdentities } from './check-sbom-links.js'

@@ -88,6 +88,7 @@ export const mergeDocuments = (
     severityScale: scaleSource?.document.severityScale ?? FDA_SEVERITY_SCALE,
     ...riskPolicyOf(singles.get('riskPolicy')),
     ...managementPlanOf(singles.get('managementPlan')),
+    ...threatModelOf(singles.get('threatModel')),
   } as DeviceModel
 
   const originOf = (path: DocumentPath): Origin => {
@@ -113,4 +114,9 @@ const managementPlanOf = (
 ): Pick<DeviceModel, 'managementPlan'> => {
   const managementPlan = source?.document.managementPlan
   return managementPlan === undefined ? {} : { managementPlan }
+}
+
+const threatModelOf = (source: SourcedDocument | undefined): Pick<DeviceModel, 'threatModel'> => {
+  const threatModel = source?.document.threatModel
+  return threatModel === undefined ? {} : { threatModel }
 }

@@ -13,6 +13,7 @@ import {
   AnomalySchema,
   EvidenceSchema,
   ManagementPlanSchema,
+  ThreatModelSchema,
   Mds2AnswerSchema,
 } from './documentation-schema.js'
 import { ProductSchema } from './product-schema.js'
@@ -64,7 +65,13 @@ export const LIST_SECTIONS = [
 export type ListSection = (typeof LIST_SECTIONS)[number]
 
 /** Sections that may appear in only one file of a model. */
-export const SINGLE_SECTIONS = ['product', 'severityScale', 'riskPolicy', 'managementPlan'] as const
+export const SINGLE_SECTIONS = [
+  'product',
+  'severityScale',
+  'riskPolicy',
+  'managementPlan',
+  'threatModel',
+] as const
 
 /** One file of a device model in the `medcyber/v1` format. */
 export const ModelDocumentSchema = Type.Object(
@@ -148,6 +155,7 @@ export const ModelDocumentSchema = Type.Object(
       Type.Array(FindingAssessmentSchema, { description: 'VEX triage of vulnerability findings' }),
     ),
     managementPlan: Type.Optional(ManagementPlanSchema),
+    threatModel: Type.Optional(ThreatModelSchema),
     anomalies: Type.Optional(
       Type.Array(AnomalySchema, { description: 'Unresolved anomalies known at release' }),
     ),
@@ -181,6 +189,7 @@ export interface DeviceModel extends Lists {
   /** The risk policy path as written (relative to the file that declares it). */
   readonly riskPolicy?: string
   readonly managementPlan?: NonNullable<ModelDocument['managementPlan']>
+  readonly threatModel?: NonNullable<ModelDocument['threatModel']>
 }
 
 /** The JSON Schema for one model file, as published by `medcyber schema`. */

@@ -17,6 +17,7 @@ import {
   CONTROL_CATEGORIES,
   CONTROL_KINDS,
   CONTROL_STATUSES,
+  DISCOVERY_METHODS,
   INDEPENDENCE_LEVELS,
   SECURITY_CAPABILITIES,
   STRIDE,
@@ -105,6 +106,13 @@ export const VerificationSchema = Type.Object(
     performedBy: Type.Optional(Name('Who tested')),
     independence: Type.Optional(StringEnum(INDEPENDENCE_LEVELS)),
     tool: Type.Optional(Name('Tool name, version and settings')),
+    duration: Type.Optional(
+      Name('How long the testing ran, e.g. "10 working days, 2026-03-02 to 2026-03-13"'),
+    ),
+    testerQualifications: Type.Optional(
+      Text('Expertise of the testers, e.g. certifications and medical-device experience'),
+    ),
+    scope: Type.Optional(Text('What was in and out of scope')),
     results: Type.Optional(Type.Array(VerificationResultSchema)),
   },
   Closed,
@@ -209,6 +217,9 @@ export const FindingAssessmentSchema = Type.Object(
     ),
     hazardousSituations: Type.Optional(Refs('Hazardous situations the vulnerability can cause')),
     risk: Type.Optional(RiskEvaluationSchema),
+    discoveryMethod: Type.Optional(
+      StringEnum(DISCOVERY_METHODS, { description: 'How the manufacturer learned of it (FDA)' }),
+    ),
     releases: Type.Optional(Type.Array(Name('Release version'), { uniqueItems: true })),
     identified: Identified(),
     assessedBy: Type.Optional(Name('Who assessed')),

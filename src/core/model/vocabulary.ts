@@ -392,6 +392,19 @@ export const VERIFICATION_KINDS = [
 
 export const INDEPENDENCE_LEVELS = ['internal', 'internal-independent', 'third-party'] as const
 
+/** How the manufacturer learned of a vulnerability (FDA premarket guidance V.A.4). */
+export const DISCOVERY_METHODS = [
+  'sbom-monitoring',
+  'supplier-notification',
+  'public-advisory',
+  'isao',
+  'researcher-report',
+  'customer-report',
+  'internal-testing',
+  'penetration-test',
+] as const
+export type DiscoveryMethod = (typeof DISCOVERY_METHODS)[number]
+
 export const VERDICTS = ['pass', 'fail', 'inconclusive'] as const
 
 export const THREAT_STATUSES = [

@@ -283,4 +283,31 @@ describe('insulin-pump', () => {
       plan?.patchTimelines?.map((timeline) => timeline.target),
     )
   })
+
+  it("states the manufacturer's threat-model assumptions, discovery methods and test durations", async () => {
+    const ctx = await exampleReportContext('insulin-pump')
+    const assumptions = sectionOf(doc(ctx, 'threat-model'), 'assumptions')
+    expect(textOf(assumptions)).toContain('Factory key provisioning at the contract manufacturer')
+    expect(textOf(assumptions)).toContain('Left out of the threat model')
+    expect(needsInputs(assumptions)).toEqual([])
+
+    const findings = tableTitled(doc(ctx, 'known-vulnerabilities'), 'Known vulnerabilities')
+    const discovery = new Map(findings.table.rows.map((row) => [row['id'], row['discovery']]))
+    expect(discovery.get('CVE-2019-16336@psoc4-ble-3-61')).toBe(
+      'notification by the component supplier',
+    )
+    expect(discovery.get('CVE-2023-36053@django-3-2-18')).toBe('SBOM monitoring of advisory feeds')
+
+    const checklist = tableTitled(
+      doc(ctx, 'security-testing-summary'),
+      'Penetration test checklist',
+    )
+    const recorded = (element: string) =>
+      checklist.table.rows.find(
+        (row) => row['test'] === 'ble-penetration-test' && row['element'] === element,
+      )?.['recorded']
+    expect(recorded('Duration')).toBe('10 working days per release tested')
+    expect(recorded('Tester expertise')).toContain('OSCP and GPEN')
+    expect(recorded('Scope')).toContain('BLE links between pump, CGM transmitter and app')
+  })
 })

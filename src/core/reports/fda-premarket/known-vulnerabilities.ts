@@ -1,5 +1,5 @@
 import { note, paragraph, section, strong, type DocumentSection } from '../../documents/index.js'
-import type { FindingAssessment } from '../../model/index.js'
+import type { DiscoveryMethod, FindingAssessment } from '../../model/index.js'
 import { scoreCvss } from '../../risk/index.js'
 import type { RiskEntry } from '../../risk-register/index.js'
 import type { Finding } from '../../vulnerabilities/index.js'
@@ -94,7 +94,10 @@ const fromStore = (ctx: ReportContext, findings: readonly Finding[]): Row[] =>
         finding.status,
         finding.assessment,
       ),
-      discovery: `SBOM scan against the advisory store (${[...new Set(finding.evidence.map((e) => e.via))].sort().join(', ')} match, ${finding.confidence} confidence)`,
+      discovery:
+        finding.assessment?.discoveryMethod === undefined
+          ? `SBOM scan against the advisory store (${[...new Set(finding.evidence.map((e) => e.via))].sort().join(', ')} match, ${finding.confidence} confidence)`
+          : discoveryOf(finding.assessment.discoveryMethod),
     }))
 
 const fromModel = (ctx: ReportContext): Row[] => {
@@ -118,10 +121,24 @@ const fromModel = (ctx: ReportContext): Row[] => {
         kev: null,
         epss: null,
         ...assessmentColumns(ctx, assessment.finding, assessment.status, assessment),
-        discovery: NEEDS_INPUT,
+        discovery: discoveryOf(assessment.discoveryMethod),
       }
     })
 }
+
+const DISCOVERY_TEXT: Readonly<Record<DiscoveryMethod, string>> = {
+  'sbom-monitoring': 'SBOM monitoring of advisory feeds',
+  'supplier-notification': 'notification by the component supplier',
+  'public-advisory': 'public advisory',
+  isao: 'information sharing (ISAO)',
+  'researcher-report': 'report from a security researcher (coordinated disclosure)',
+  'customer-report': 'report from a customer',
+  'internal-testing': "the manufacturer's own security testing",
+  'penetration-test': 'penetration test',
+}
+
+const discoveryOf = (method: DiscoveryMethod | undefined): string =>
+  method === undefined ? NEEDS_INPUT : DISCOVERY_TEXT[method]
 
 const findings = (ctx: ReportContext): DocumentSection => {
   const known = ctx.knownVulnerabilities

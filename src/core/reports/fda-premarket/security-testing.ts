@@ -184,12 +184,20 @@ const penTestChecklist = (ctx: ReportContext): DocumentSection => {
         element: 'Tester expertise',
         recorded: recorded(
           test.performedBy === undefined
-            ? undefined
-            : `${test.performedBy}; qualifications not recorded in the model`,
+            ? test.testerQualifications
+            : `${test.performedBy}; ${test.testerQualifications?.trim() ?? 'qualifications: needs input (testerQualifications)'}`,
         ),
       },
-      { test: test.id, element: 'Scope', recorded: recorded(scope === '' ? undefined : scope) },
-      { test: test.id, element: 'Duration', recorded: NEEDS_INPUT },
+      {
+        test: test.id,
+        element: 'Scope',
+        recorded: recorded(
+          [test.scope?.trim(), scope === '' ? undefined : `covers ${scope}`]
+            .filter((part) => part !== undefined)
+            .join('; ') || undefined,
+        ),
+      },
+      { test: test.id, element: 'Duration', recorded: recorded(test.duration) },
       { test: test.id, element: 'Methods and tools', recorded: recorded(test.tool) },
       {
         test: test.id,

@@ -20,6 +20,14 @@ const method = (ctx: ReportContext): DocumentSection => {
     paragraph(
       `The threat model applies STRIDE per element (spoofing, tampering, repudiation, information disclosure, denial of service, elevation of privilege) to the architecture model of ${ctx.model.product.name}: every element, interface, data flow, trust boundary, asset and component is checked against medcyber's rule catalogue, and the manufacturer adds threats the rules cannot see (${countOf(generated, 'generated threat')}, ${countOf(manual, 'manual threat')}).`,
     ),
+    ...(ctx.model.threatModel?.methodRationale === undefined
+      ? []
+      : [
+          paragraph(
+            strong("Manufacturer's rationale. "),
+            ctx.model.threatModel.methodRationale.trim(),
+          ),
+        ]),
     paragraph(
       strong('Justification. '),
       'STRIDE per element is one of the methods the MITRE/MDIC "Playbook for Threat Modeling Medical Devices" teaches. Applied by rules to a machine-readable architecture it is systematic (nothing in the model is skipped), repeatable (the same model gives the same threats under the same ids) and maintained with the design: when an element, interface or flow changes, the threats are regenerated and the decisions already made are kept. The manual threats cover attacks that span several elements or depend on clinical use.',
@@ -41,6 +49,8 @@ const assumptions = (ctx: ReportContext): DocumentSection => {
       .filter((boundary) => boundary.description !== undefined)
       .map((boundary) => `${boundary.name}: ${(boundary.description ?? '').trim()}`),
   ]
+  const stated = (ctx.model.threatModel?.assumptions ?? []).map((text) => text.trim())
+  const excluded = (ctx.model.threatModel?.outOfScope ?? []).map((text) => text.trim())
   return section('assumptions', 'Assumptions', [
     paragraph(
       strong('Hostile network. '),
@@ -53,9 +63,16 @@ const assumptions = (ctx: ReportContext): DocumentSection => {
           'Reasonably foreseeable misuse: the model does not state it (product.foreseeableMisuse).',
         )
       : paragraph(`Reasonably foreseeable misuse: ${product.foreseeableMisuse.trim()}`),
-    needsInput(
-      'Further assumptions the threat model relies on that the device model cannot record (for example physical access to the device, user training, security of the manufacturing site and key provisioning): state them or confirm there are none.',
-    ),
+    ...(stated.length === 0
+      ? [
+          needsInput(
+            'Further assumptions the threat model relies on (threatModel.assumptions), for example physical access to the device, user training, security of the manufacturing site and key provisioning: state them or confirm there are none.',
+          ),
+        ]
+      : [paragraph("The manufacturer's further assumptions:"), bulletList(stated)]),
+    ...(excluded.length === 0
+      ? []
+      : [paragraph('Left out of the threat model, and why:'), bulletList(excluded)]),
   ])
 }
 
