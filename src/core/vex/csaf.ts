@@ -19,7 +19,11 @@ const releaseId = (model: DeviceModel, release: string): string => `${model.prod
 const partId = (model: DeviceModel, componentId: string, release: string): string =>
   `${componentId}@${model.product.id}@${release}`
 
-const componentBranches = (model: DeviceModel, ids: readonly string[]): JsonObject[] => {
+/**
+ * The CSAF product tree branches of some components: vendor → product name → version, each
+ * version a product whose id is the component id, identified by its purl and CPE where known.
+ */
+export const componentBranches = (model: DeviceModel, ids: readonly string[]): JsonObject[] => {
   const byVendor = new Map<string, JsonObject[]>()
   for (const id of [...ids].sort()) {
     const component = componentOf(model, id)

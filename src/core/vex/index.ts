@@ -1,7 +1,7 @@
 export { resolveTriage, splitFindingId, type ReleaseTriage } from './triage.js'
 export { vexStatement, type VexStatement } from './statement.js'
 export { buildCycloneDxVex, type JsonObject } from './cyclonedx.js'
-export { buildCsafVex } from './csaf.js'
+export { buildCsafVex, componentBranches } from './csaf.js'
 export { buildOpenVex, OPENVEX_CONTEXT } from './openvex.js'
 export {
   exportVex,

@@ -1,5 +1,6 @@
 import type { DocumentSection } from '../../documents/index.js'
 import type { DeliverablePart } from '../deliverable.js'
+import { documentFrame } from '../document-frame.js'
 import type { ReportContext } from '../report-context.js'
 
 export const FDA_SUBTITLE = 'FDA premarket cybersecurity documentation'
@@ -42,12 +43,7 @@ export const fdaDocument = (
     id,
     title: FDA_DOCUMENT_TITLES[id],
     subtitle: FDA_SUBTITLE,
-    language: 'en',
-    date: ctx.date,
-    product: ctx.model.product.name,
-    modelNumbers: ctx.model.product.modelNumbers,
-    manufacturer: ctx.model.product.manufacturer.name,
-    ...(ctx.release === undefined ? {} : { release: ctx.release }),
+    ...documentFrame(ctx, 'en'),
     sections,
   },
 })

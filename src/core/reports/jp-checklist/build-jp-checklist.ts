@@ -12,6 +12,7 @@ import {
 } from '../../documents/index.js'
 import type { Evidence } from '../../model/index.js'
 import type { DeliverablePart } from '../deliverable.js'
+import { documentFrame } from '../document-frame.js'
 import type { ReportContext } from '../report-context.js'
 import {
   CHECKLIST_ITEMS,
@@ -164,12 +165,7 @@ export const buildJpChecklist = (ctx: ReportContext): DeliverablePart[] => {
     id: 'jis-t-81001-5-1-checklist',
     title: text.title,
     subtitle: text.subtitle,
-    language,
-    date: ctx.date,
-    product: model.product.name,
-    modelNumbers: model.product.modelNumbers,
-    manufacturer: model.product.manufacturer.name,
-    ...(ctx.release === undefined ? {} : { release: ctx.release }),
+    ...documentFrame(ctx, language),
     sections: [
       section('scope', text.scopeTitle, [
         paragraph(text.scope),

@@ -12,6 +12,7 @@ import {
 } from '../../documents/index.js'
 import type { Control } from '../../model/index.js'
 import type { DeliverablePart } from '../deliverable.js'
+import { documentFrame } from '../document-frame.js'
 import type { ReportContext } from '../report-context.js'
 import {
   deviceInterfaces,
@@ -166,12 +167,7 @@ export const buildLabelingDocument = (ctx: ReportContext): DocumentTree => {
     id: 'labeling-security',
     title: text.title,
     subtitle: text.subtitle,
-    language: ctx.language,
-    date: ctx.date,
-    product: model.product.name,
-    modelNumbers: model.product.modelNumbers,
-    manufacturer: model.product.manufacturer.name,
-    ...(ctx.release === undefined ? {} : { release: ctx.release }),
+    ...documentFrame(ctx),
     sections: [
       interfacesSection(ctx, text),
       section('user-controls', text.sections.userControls, [

@@ -14,6 +14,7 @@ import type { ReleaseSupportStatus } from '../../lifecycle/index.js'
 import type { Component, Control, DeviceModel, Release } from '../../model/index.js'
 import { evaluateRiskRegister, type RiskRegister } from '../../risk-register/index.js'
 import type { DeliverablePart } from '../deliverable.js'
+import { documentFrame } from '../document-frame.js'
 import type { ReportContext } from '../report-context.js'
 import { LIFECYCLE_TEXT, type LifecycleText } from './lifecycle-text.js'
 
@@ -358,18 +359,12 @@ const notice = (
   facts: ReleaseFacts,
   sections: readonly DocumentSection[],
 ): DeliverablePart => {
-  const { model } = ctx
   const text = LIFECYCLE_TEXT[ctx.language]
   const tree: DocumentTree = {
     id: `${id}-${slug(facts.release.version)}`,
     title,
     subtitle: text.subtitle,
-    language: ctx.language,
-    date: ctx.date,
-    product: model.product.name,
-    modelNumbers: model.product.modelNumbers,
-    manufacturer: model.product.manufacturer.name,
-    release: facts.release.version,
+    ...documentFrame(ctx, ctx.language, facts.release.version),
     sections,
   }
   return { kind: 'document', tree }
@@ -386,12 +381,7 @@ const scheduleTree = (ctx: ReportContext, text: LifecycleText): DocumentTree => 
     id: 'lifecycle-notices',
     title: text.scheduleTitle,
     subtitle: text.scheduleSubtitle,
-    language: ctx.language,
-    date: ctx.date,
-    product: model.product.name,
-    modelNumbers: model.product.modelNumbers,
-    manufacturer: model.product.manufacturer.name,
-    ...(ctx.release === undefined ? {} : { release: ctx.release }),
+    ...documentFrame(ctx),
     sections: [
       section('schedule', text.scheduleTitle, [
         paragraph(text.scheduleIntro),

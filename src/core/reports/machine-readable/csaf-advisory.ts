@@ -1,6 +1,11 @@
 import type { Control, DeviceModel } from '../../model/index.js'
 import { scoreCvss } from '../../risk/index.js'
-import { resolveTriage, vexStatement, type VexStatement } from '../../vex/index.js'
+import {
+  componentBranches,
+  resolveTriage,
+  vexStatement,
+  type VexStatement,
+} from '../../vex/index.js'
 import type { Finding } from '../../vulnerabilities/index.js'
 import type { DeliverablePart } from '../deliverable.js'
 import type { ReportContext } from '../report-context.js'
@@ -42,34 +47,10 @@ const productTree = (
   const components = model.components
     .filter((component) => componentIds.includes(component.id))
     .sort((a, b) => a.id.localeCompare(b.id))
-  const bySupplier = new Map<string, Json[]>()
-  for (const component of components) {
-    const helper = {
-      ...(component.cpe === undefined ? {} : { cpe: component.cpe }),
-      ...(component.purl === undefined ? {} : { purl: component.purl }),
-    }
-    const supplier = component.supplier ?? 'unknown supplier'
-    bySupplier.set(supplier, [
-      ...(bySupplier.get(supplier) ?? []),
-      {
-        category: 'product_name',
-        name: component.name,
-        branches: [
-          {
-            category: 'product_version',
-            name: component.version,
-            product: {
-              product_id: component.id,
-              name: `${supplier} ${component.name} ${component.version}`,
-              ...(Object.keys(helper).length === 0
-                ? {}
-                : { product_identification_helper: helper }),
-            },
-          },
-        ],
-      },
-    ])
-  }
+  const vendors = componentBranches(
+    model,
+    components.map((component) => component.id),
+  ) as { readonly name: string; readonly branches: readonly Json[] }[]
   const device = {
     category: 'product_name',
     name: model.product.name,
@@ -83,16 +64,19 @@ const productTree = (
       },
     })),
   }
-  const supplierBranches = [...bySupplier]
-    .filter(([name]) => name !== manufacturer)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, branches]) => ({ category: 'vendor', name, branches }))
+  // The manufacturer's own components sit beside the device, under the one manufacturer vendor.
+  const supplierBranches = vendors
+    .filter((vendor) => vendor.name !== manufacturer)
+    .sort((a, b) => a.name.localeCompare(b.name))
   return {
     branches: [
       {
         category: 'vendor',
         name: manufacturer,
-        branches: [device, ...(bySupplier.get(manufacturer) ?? [])],
+        branches: [
+          device,
+          ...(vendors.find((vendor) => vendor.name === manufacturer)?.branches ?? []),
+        ],
       },
       ...supplierBranches,
     ],

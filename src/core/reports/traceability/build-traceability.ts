@@ -15,6 +15,7 @@ import type { Control, DeviceModel, Verification } from '../../model/index.js'
 import type { RiskEntry } from '../../risk-register/index.js'
 import type { Threat } from '../../threats/index.js'
 import type { DeliverablePart } from '../deliverable.js'
+import { documentFrame } from '../document-frame.js'
 import type { ReportContext } from '../report-context.js'
 import { TRACEABILITY_TEXT as T } from './traceability-text.js'
 
@@ -353,7 +354,6 @@ export const traceabilityMatrix = (ctx: ReportContext): Built & { table: DataTab
  * summarised. Its main table is the spreadsheet the .xlsx renderer writes.
  */
 export const buildTraceability = (ctx: ReportContext): DeliverablePart[] => {
-  const { model } = ctx
   const matrix = traceabilityMatrix(ctx)
   const gapRows = GAP_ORDER.flatMap((kind) => {
     const items = [...(matrix.gaps.get(kind) ?? [])].sort(compareText)
@@ -366,12 +366,7 @@ export const buildTraceability = (ctx: ReportContext): DeliverablePart[] => {
     id: 'traceability-matrix',
     title: T.title,
     subtitle: T.subtitle,
-    language: 'en',
-    date: ctx.date,
-    product: model.product.name,
-    modelNumbers: model.product.modelNumbers,
-    manufacturer: model.product.manufacturer.name,
-    ...(ctx.release === undefined ? {} : { release: ctx.release }),
+    ...documentFrame(ctx, 'en'),
     sections: [
       section('reading', T.introTitle, [
         paragraph(T.intro),
