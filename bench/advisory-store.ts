@@ -1,14 +1,20 @@
 // npx tsx bench/advisory-store.ts [sizes=20000,200000] [runs=3]
 // B4a/B4b (performance-notes.md section 9): loading generated OSV advisories (npm, PyPI,
 // crates.io, Go) until they can be matched.
-// - ours, cold: `feeds sync --mirror` (osv/<Ecosystem>/all.zip → NDJSON partitions), then
-//   openAdvisoryStore + buildAdvisoryIndex (what `scan` does);
-// - ours, warm: open the already-synced store and build the matching index;
+// - ours, cold: `feeds sync --mirror` (osv/<Ecosystem>/all.zip → NDJSON partitions, each with
+//   its `match-index.bin`), then openAdvisoryStore + store.matchIndex();
+// - ours, warm: openAdvisoryStore + store.matchIndex() on the synced store (the stored index is
+//   opened lazily: header and key tables only);
+// - ours, warm + first scan: the same, then one 10k-component SBOM scanned (bodies of the keys
+//   met and matched records are read then);
+// - ours, full read (the path before the stored index): read every record, buildAdvisoryIndex.
+// Correctness gate: the stored index's scan equals the full-read scan (same matches, evidence
+// and advisory records, in order; sha-256 over them). A mismatch exits 1.
 // - peer, cold = warm: @renovatebot/osv-offline-db 3.0.12 building its name → offsets map over
 //   the same records as NDJSON (it rebuilds in every process).
 // Every measurement runs in its own child process (same loader for both sides), so peak RSS
 // (kernel high-water mark, and memoryUsage sampled every 10 ms) belongs to that step alone.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { writeCorpusFiles, type CorpusFiles } from './support/corpus-files.js'
 import { median, megabytes, ms, ratio, runChild } from './support/measure.js'
 import { CORPUS_ECOSYSTEMS, generateOsvCorpus } from './support/osv-corpus.js'
+import { generateComponents, scanTargetsOf } from './support/sbom-components.js'
 import type { StepResult } from './support/store-steps.js'
 
 const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'store-steps.ts')
@@ -35,11 +42,16 @@ const summary = (results: readonly StepResult[]) => ({
   baseline: median(results.map((result) => result.baselineRss)),
   retained: median(results.map((result) => result.retainedRss)),
   parts: results[0]?.parts ?? {},
+  digests: new Set(results.map((result) => result.digest)),
+  matches: results[0]?.matches ?? 0,
 })
 
 const measureSize = (size: number, scratch: string) => {
   const folder = path.join(scratch, String(size))
-  const files: CorpusFiles = writeCorpusFiles(generateOsvCorpus(size), folder)
+  const corpus = generateOsvCorpus(size)
+  const files: CorpusFiles = writeCorpusFiles(corpus, folder)
+  const targetsFile = path.join(folder, 'targets.json')
+  writeFileSync(targetsFile, JSON.stringify(scanTargetsOf(generateComponents(corpus, 10_000))))
   const dataDir = (run: number) => path.join(folder, `store-${String(run)}`)
   const peerEnv = { OSV_OFFLINE_ROOT_DIR: files.peerRoot, OSV_OFFLINE_DISABLE_DOWNLOAD: 'true' }
   const peer = repeat(runs, () => runStep(SCRIPT, ['peer'], peerEnv))
@@ -47,14 +59,29 @@ const measureSize = (size: number, scratch: string) => {
     runStep(SCRIPT, ['ours-cold', files.mirror, dataDir(run), CORPUS_ECOSYSTEMS.join(',')]),
   )
   const warm = repeat(runs, () => runStep(SCRIPT, ['ours-warm', dataDir(0)]))
+  const scan = repeat(runs, () => runStep(SCRIPT, ['ours-warm-scan', dataDir(0), targetsFile]))
+  const full = repeat(runs, () => runStep(SCRIPT, ['ours-full', dataDir(0), targetsFile]))
   const idle = runStep(SCRIPT, ['idle'])
-  return { files, peer: summary(peer), cold: summary(cold), warm: summary(warm), idle }
+  return {
+    files,
+    peer: summary(peer),
+    cold: summary(cold),
+    warm: summary(warm),
+    scan: summary(scan),
+    full: summary(full),
+    idle,
+  }
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'medcyber-advisory-store-'))
 try {
   for (const size of sizes) {
-    const { files, peer, cold, warm, idle } = measureSize(size, scratch)
+    const { files, peer, cold, warm, scan, full, idle } = measureSize(size, scratch)
+    const agree =
+      scan.digests.size === 1 &&
+      full.digests.size === 1 &&
+      [...scan.digests][0] === [...full.digests][0] &&
+      scan.matches > 0
     console.log(
       `\n## B4a/B4b: ${size.toLocaleString('en')} advisories (${megabytes(files.ndjsonBytes)} MB NDJSON, ${megabytes(files.zipBytes)} MB of OSV zips), median of ${String(runs)} child processes\n`,
     )
@@ -68,15 +95,25 @@ try {
       )
     }
     row('peer osv-offline-db 3.0.12: build name → offsets index (cold = warm)', peer)
-    row('ours cold: feeds sync --mirror + open + buildAdvisoryIndex', cold)
-    for (const [part, value] of Object.entries(cold.parts))
-      console.log(`| &nbsp;&nbsp;of which ${part} | ${ms(value)} | | | | | |`)
-    row('ours warm: openAdvisoryStore + read NDJSON + buildAdvisoryIndex', warm)
-    for (const [part, value] of Object.entries(warm.parts))
-      console.log(`| &nbsp;&nbsp;of which ${part} | ${ms(value)} | | | | | |`)
+    const parts = (result: ReturnType<typeof summary>) => {
+      for (const [part, value] of Object.entries(result.parts))
+        console.log(`| &nbsp;&nbsp;of which ${part} | ${ms(value)} | | | | | |`)
+    }
+    row('ours cold: feeds sync --mirror + open + store.matchIndex()', cold)
+    parts(cold)
+    row('ours warm: openAdvisoryStore + store.matchIndex() (stored index, lazy)', warm)
+    parts(warm)
+    row('ours warm + first scan of a 10k-component SBOM', scan)
+    parts(scan)
+    row('ours, full read (before): open + read NDJSON + buildAdvisoryIndex', full)
+    parts(full)
     console.log(
       `| idle child (Node + tsx loader, imports of both sides) | | | ${megabytes(idle.sampledPeak)} | 0 | ${megabytes(idle.retainedRss)} | |`,
     )
+    console.log(
+      `\nCorrectness gate: ${agree ? 'PASS' : 'FAIL'}: the stored index's scan ${agree ? 'equals' : 'DIFFERS FROM'} the full-read scan (${String(scan.matches)} matches; sha-256 of matches, evidence and records).`,
+    )
+    if (!agree) process.exitCode = 1
     console.log(
       `\nTargets: cold ≤ ${size >= 200_000 ? '2 s' : '0.25 s'} and ≥ 2× the peer; warm ≤ 20 ms at 200k (≥ 200× the peer); RSS ≤ 150 MB at 200k.`,
     )

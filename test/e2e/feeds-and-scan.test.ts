@@ -111,6 +111,46 @@ describe('feeds sync from a mirror, then scan', () => {
     expect(status.code).toBe(0)
   }, 60_000)
 
+  it('writes the FDA known-vulnerability assessment from a scan of the documented release', async () => {
+    const dataDir = tempDir('medcyber-store-report')
+    const sync = await runCli([
+      'feeds',
+      'sync',
+      '--mirror',
+      realMirror(),
+      '--data-dir',
+      dataDir,
+      '--source',
+      'osv',
+      'nvd',
+      'kev',
+    ])
+    expect(sync.code, sync.stderr).toBe(0)
+    const out = tempDir('medcyber-report-scan')
+    const report = await runCli([
+      'report',
+      'examples/infusion-pump-fleet',
+      '--kind',
+      'fda-premarket',
+      '--format',
+      'md',
+      '--out',
+      out,
+      '--date',
+      '2026-11-28',
+      '--data-dir',
+      dataDir,
+    ])
+    expect(report.code, report.stderr).toBe(0)
+    const text = readFileSync(path.join(out, 'fda-premarket', 'known-vulnerabilities.md'), 'utf8')
+    // Scan findings of release 4.1.2, not only the model's triage: the store is cited and the
+    // discovery method is the scan itself where people recorded none.
+    expect(text).toContain('against the advisory store (generation ')
+    expect(text).toContain('CVE-2024-6387')
+    expect(text).toMatch(/SBOM scan against the advisory store \(cpe match/)
+    expect(text).not.toContain('advisory store was not consulted')
+  })
+
   it('refuses to scan before any sync, saying what to do', async () => {
     const result = await runCli([
       'scan',

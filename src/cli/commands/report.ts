@@ -2,7 +2,6 @@ import path from 'node:path'
 
 import {
   availableViews,
-  buildAdvisoryIndex,
   buildDeliverable,
   createReportContext,
   csafTargetMatcher,
@@ -32,7 +31,7 @@ import {
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { loadValidModel } from '../load-valid-model.js'
-import { compileAffectedPredicate, loadAdvisories } from './scan.js'
+import { openAdvisoryIndex } from './scan.js'
 
 export const REPORT_KINDS = [...DELIVERABLE_KINDS, 'all'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
@@ -78,7 +77,7 @@ const scanRelease = async (
   release: string | undefined,
   options: ReportOptions,
 ): Promise<KnownVulnerabilities | undefined> => {
-  const loaded = await loadAdvisories(io, {
+  const loaded = await openAdvisoryIndex(io, {
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.env === undefined ? {} : { env: options.env }),
   })
@@ -93,14 +92,17 @@ const scanRelease = async (
           ...item.assessment,
           releases: [item.release],
         }))
-  const index = buildAdvisoryIndex(loaded.advisories, compileAffectedPredicate)
-  const findings = toFindings(
-    findAdvisoryMatches(index, targets, { csafMatcher: csafTargetMatcher() }),
-    loaded.enrichment,
-    triage,
-    release === undefined ? {} : { release },
-  )
-  return { generation: loaded.generation, findings }
+  try {
+    const findings = toFindings(
+      findAdvisoryMatches(loaded.index, targets, { csafMatcher: csafTargetMatcher() }),
+      loaded.enrichment,
+      triage,
+      release === undefined ? {} : { release },
+    )
+    return { generation: loaded.generation, findings }
+  } finally {
+    loaded.close()
+  }
 }
 
 /** Builds, renders and writes each deliverable; the number of files, or undefined on a render error. */

@@ -2,7 +2,6 @@ import { homedir } from 'node:os'
 import path from 'node:path'
 
 import {
-  buildAdvisoryIndex,
   compileAffected,
   csafTargetMatcher,
   findAdvisoryMatches,
@@ -58,11 +57,13 @@ export interface LoadedAdvisories {
   readonly enrichment: Enrichment
 }
 
+type AdvisoryStore = Awaited<ReturnType<typeof openAdvisoryStore>>
+
 /** Opens the store of `--data-dir` (or the default); undefined, said on stderr, when it is empty. */
-export const loadAdvisories = async (
+const openStore = async (
   io: CliIo,
   options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
-): Promise<LoadedAdvisories | undefined> => {
+): Promise<(AdvisoryStore & { readonly generation: string }) | undefined> => {
   const dataDir = resolveDataDir(
     options.dataDir,
     options.env ?? process.env,
@@ -75,27 +76,57 @@ export const loadAdvisories = async (
     )
     return undefined
   }
-  const advisories: Advisory[] = []
-  for await (const advisory of allAdvisories(store.advisories)) advisories.push(advisory)
+  return { ...store, generation: store.generation }
+}
+
+/** KEV and EPSS by CVE, as matching enriches findings with them. */
+const enrichmentOf = async (store: AdvisoryStore): Promise<Enrichment> => {
   const kev = await store.kev()
   const epss = await store.epss()
   return {
-    generation: store.generation,
-    advisories,
-    enrichment: {
-      kev: (cve) => {
-        const entry = kev?.entries.get(cve)
-        return entry === undefined
-          ? undefined
-          : {
-              dateAdded: entry.dateAdded,
-              dueDate: entry.dueDate,
-              knownRansomwareCampaignUse: entry.knownRansomwareCampaignUse,
-            }
-      },
-      epss: (cve) => epss?.scores.get(cve),
+    kev: (cve) => {
+      const entry = kev?.entries.get(cve)
+      return entry === undefined
+        ? undefined
+        : {
+            dateAdded: entry.dateAdded,
+            dueDate: entry.dueDate,
+            knownRansomwareCampaignUse: entry.knownRansomwareCampaignUse,
+          }
     },
+    epss: (cve) => epss?.scores.get(cve),
   }
+}
+
+/** Every advisory of the store read into memory: for commands that look advisories up by id. */
+export const loadAdvisories = async (
+  io: CliIo,
+  options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
+): Promise<LoadedAdvisories | undefined> => {
+  const store = await openStore(io, options)
+  if (store === undefined) return undefined
+  const advisories: Advisory[] = []
+  for await (const advisory of allAdvisories(store.advisories)) advisories.push(advisory)
+  return { generation: store.generation, advisories, enrichment: await enrichmentOf(store) }
+}
+
+/** The store's matching index, opened lazily from the files sync wrote: what a scan needs. */
+export interface OpenedAdvisories {
+  readonly generation: string
+  readonly index: AdvisoryIndex
+  readonly enrichment: Enrichment
+  /** Closes the files the index reads from. */
+  readonly close: () => void
+}
+
+export const openAdvisoryIndex = async (
+  io: CliIo,
+  options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
+): Promise<OpenedAdvisories | undefined> => {
+  const store = await openStore(io, options)
+  if (store === undefined) return undefined
+  const { index, close } = await store.matchIndex(SOURCES)
+  return { generation: store.generation, index, close, enrichment: await enrichmentOf(store) }
 }
 
 export const compileAffectedPredicate = (
@@ -158,24 +189,28 @@ export const scanCommand = async (
 ): Promise<ExitCode> => {
   const subject = await loadSubject(io, argument, options.release)
   if (subject === undefined) return EXIT_CODES.invalidInput
-  const loaded = await loadAdvisories(io, options)
+  const loaded = await openAdvisoryIndex(io, options)
   if (loaded === undefined) return EXIT_CODES.invalidInput
-  const index = buildAdvisoryIndex(loaded.advisories, compileAffectedPredicate)
-  const findings = prioritizeFindings(
-    toFindings(
-      findAdvisoryMatches(index, subject.targets, { csafMatcher: csafTargetMatcher() }),
-      loaded.enrichment,
-      triageFor(subject.model, options.release),
-      options.release === undefined ? {} : { release: options.release },
-    ),
-    subject.model,
-  )
-  io.stdout(
-    options.json
-      ? `${JSON.stringify({ store: { generation: loaded.generation, advisories: index.size }, findings: findings.map(findingJson) }, null, 2)}\n`
-      : findingsText(findings, subject.targets, index),
-  )
-  return gateFails(findings, options.failOn, io) ? EXIT_CODES.findings : EXIT_CODES.ok
+  const { index } = loaded
+  try {
+    const findings = prioritizeFindings(
+      toFindings(
+        findAdvisoryMatches(index, subject.targets, { csafMatcher: csafTargetMatcher() }),
+        loaded.enrichment,
+        triageFor(subject.model, options.release),
+        options.release === undefined ? {} : { release: options.release },
+      ),
+      subject.model,
+    )
+    io.stdout(
+      options.json
+        ? `${JSON.stringify({ store: { generation: loaded.generation, advisories: index.size }, findings: findings.map(findingJson) }, null, 2)}\n`
+        : findingsText(findings, subject.targets, index),
+    )
+    return gateFails(findings, options.failOn, io) ? EXIT_CODES.findings : EXIT_CODES.ok
+  } finally {
+    loaded.close()
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import { listPartitionFolders, readCurrentGeneration } from './generations.js'
 import { readRecords } from './merge-records.js'
 import { readPartitionState } from './partition-state.js'
 import { readStatusFile, type StatusFile } from './status-file.js'
+import { openMatchIndex, type OpenedMatchIndex } from './stored-match-index.js'
 import { LAYOUT } from './store-layout.js'
 
 export interface StoredPartition {
@@ -35,11 +36,19 @@ export interface AdvisoryStore {
   readonly partitions: readonly StoredPartition[]
   /** The advisories of one source, each id once (an OSV record can sit in two ecosystems). */
   readonly advisories: (source: AdvisorySource) => AsyncIterable<Advisory>
+  /**
+   * The matching index of these sources (in this order; default osv, nvd, csaf), opened from
+   * the partitions' `match-index.bin` files without reading the records: it matches exactly as
+   * `buildAdvisoryIndex` over `advisories` of each source would. Close it when done.
+   */
+  readonly matchIndex: (sources?: readonly AdvisorySource[]) => Promise<OpenedMatchIndex>
   readonly kev: () => Promise<KevLookup | undefined>
   readonly epss: () => Promise<EpssScores | undefined>
   /** The last attempt at each partition, with errors (`feeds status`). */
   readonly status: () => Promise<StatusFile>
 }
+
+const MATCHED_SOURCES: readonly AdvisorySource[] = ['osv', 'nvd', 'csaf']
 
 export const openAdvisoryStore = async (dataDir: string): Promise<AdvisoryStore> => {
   const generation = await readCurrentGeneration(dataDir)
@@ -59,6 +68,14 @@ export const openAdvisoryStore = async (dataDir: string): Promise<AdvisoryStore>
     partitions,
     advisories: (source) =>
       uniqueAdvisories(partitions.filter((partition) => partition.state.source === source)),
+    matchIndex: (sources = MATCHED_SOURCES) =>
+      openMatchIndex(
+        sources.map((source) =>
+          partitions
+            .filter((partition) => partition.state.source === source)
+            .map((partition) => partition.folder),
+        ),
+      ),
     kev: async () => {
       const stored = await readJson<KevCatalog>(single('kev'), KEV_FILE)
       return stored === undefined

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 
 import type { Advisory } from '../../core/index.js'
 import { isLater } from './instant.js'
+import { MatchIndexWriter } from './match-index-writer.js'
 import { createNdjsonWriter, readLines, type NdjsonWriter } from './ndjson.js'
 
 export interface MergeCounts {
@@ -30,14 +31,18 @@ class Tally {
   newest: string | undefined
 
   private readonly writer: NdjsonWriter
+  /** The partition's matching index, written beside its records. */
+  readonly index = new MatchIndexWriter()
 
   constructor(writer: NdjsonWriter) {
     this.writer = writer
   }
 
+  /** `record` is a whole advisory: a stored line parses to one (StoredLine names what is read). */
   async write(record: StoredLine, line?: string): Promise<void> {
-    if (line === undefined) await this.writer.write(record)
-    else await this.writer.writeLine(line)
+    const offset = this.writer.bytes()
+    await this.writer.writeLine(line ?? JSON.stringify(record))
+    this.index.add(record as Advisory, offset, this.writer.bytes() - offset - 1)
     this.records += 1
     if (record.withdrawn !== undefined) this.withdrawn += 1
     if (this.newest === undefined || isLater(record.modified, this.newest)) {
@@ -59,7 +64,8 @@ class Tally {
 }
 
 /**
- * Applies changed advisories (an incremental sync) to a partition's records: a record is
+ * Applies changed advisories (an incremental sync) to a partition's records (and writes its
+ * matching index beside them, `match-index-writer.ts`): a record is
  * replaced unless the stored copy is strictly newer by `modified`; the rest are copied as
  * they were. Streams the old file, so memory holds only the changes.
  */
@@ -90,6 +96,7 @@ export const upsertRecords = async (
   } finally {
     await writer.close()
   }
+  await tally.index.write(targetFile)
   return tally.counts(0)
 }
 
@@ -133,6 +140,7 @@ export const replaceRecords = async (
   } finally {
     await writer.close()
   }
+  await tally.index.write(targetFile)
   const removed = [...storedModified.keys()].filter((id) => !seen.has(id)).length
   return { ...tally.counts(removed), duplicates }
 }

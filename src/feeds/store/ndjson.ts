@@ -7,6 +7,8 @@ export interface NdjsonWriter {
   readonly write: (value: unknown) => Promise<void>
   /** An already serialized line, copied as is from an earlier file. */
   readonly writeLine: (line: string) => Promise<void>
+  /** Bytes written so far: the offset the next line starts at. */
+  readonly bytes: () => number
   /** Flushes to the disk and closes; the number of lines written. */
   readonly close: () => Promise<number>
 }
@@ -18,6 +20,7 @@ export const createNdjsonWriter = async (file: string): Promise<NdjsonWriter> =>
   const handle = await open(file, 'w')
   let buffer = ''
   let lines = 0
+  let bytes = 0
   const flush = async () => {
     if (buffer === '') return
     const text = buffer
@@ -27,11 +30,13 @@ export const createNdjsonWriter = async (file: string): Promise<NdjsonWriter> =>
   const writeLine = async (line: string) => {
     buffer += `${line}\n`
     lines += 1
+    bytes += Buffer.byteLength(line) + 1
     if (buffer.length >= FLUSH_AT) await flush()
   }
   return {
     write: (value) => writeLine(JSON.stringify(value)),
     writeLine,
+    bytes: () => bytes,
     close: async () => {
       try {
         await flush()

@@ -4,7 +4,8 @@ import path from 'node:path'
  * The data directory:
  *
  *     current                       name of the generation readers use (one line)
- *     generations/<name>/<source>/<partition>/   records.ndjson | kev.json | epss.json, state.json
+ *     generations/<name>/<source>/<partition>/   records.ndjson + match-index.bin | kev.json |
+ *                                   epss.json, state.json
  *     work/                         the generation being written, and downloads (same disk)
  *     status.json                   last attempt of every partition, with its errors
  *     sync.lock                     held by the running sync
@@ -21,6 +22,7 @@ export const LAYOUT = {
   lock: 'sync.lock',
   state: 'state.json',
   records: 'records.ndjson',
+  matchIndex: 'match-index.bin',
 } as const
 
 /** Generation names are made here and checked when read back (they name folders). */

@@ -22,7 +22,16 @@ export {
   type PortfolioInstance,
 } from './portfolio-index.js'
 export {
+  indexPackageEntries,
+  type PackageAdvisories,
+  type PackageEntry,
+} from './package-advisories.js'
+export {
   buildAdvisoryIndex,
+  entryFields,
+  lazyAdvisoryIndex,
+  type LazyAdvisoryParts,
+  packageEntriesOf,
   findAdvisoryMatches,
   MATCH_CONFIDENCES,
   type AdvisoryIndex,

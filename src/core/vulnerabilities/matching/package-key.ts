@@ -77,6 +77,8 @@ export const osvPackageKey = (ecosystem: string, name: string): PackageKey => {
 
 export interface PurlIdentity {
   readonly key: PackageKey
+  /** `packageKeyString(key)`, made once with the cached identity (a lookup per scan). */
+  readonly keyString: string
   readonly version?: string
   /** OSV release suffix the purl implies (`12` for `distro=debian-12`), when it says. */
   readonly release?: string
@@ -127,11 +129,13 @@ const parsePurlIdentity = (purl: string): PurlIdentity | undefined => {
   const family = familyOf(parsed.type, namespace)
   if (family === undefined) return undefined
   const release = parsed.qualifiers?.['distro']?.replace(/^[a-z-]+-/i, '') ?? ''
+  const key = {
+    ecosystem: family,
+    name: normalizePackageName(family, fullNameOf(family, namespace, parsed.name)),
+  }
   return {
-    key: {
-      ecosystem: family,
-      name: normalizePackageName(family, fullNameOf(family, namespace, parsed.name)),
-    },
+    key,
+    keyString: packageKeyString(key),
     ...(parsed.version === undefined ? {} : { version: parsed.version }),
     ...(release === '' ? {} : { release }),
   }

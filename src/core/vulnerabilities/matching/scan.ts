@@ -7,6 +7,13 @@ import {
   type CpeCriteriaIndex,
   type CriterionMatch,
 } from '../cpe/index.js'
+import { compileAffected } from '../versions/index.js'
+import {
+  indexPackageEntries,
+  type AffectedPredicate,
+  type PackageAdvisories,
+  type PackageEntry,
+} from './package-advisories.js'
 import { osvPackageKey, packageKeyString, purlIdentity } from './package-key.js'
 import type { ScanTarget } from './scan-target.js'
 
@@ -34,8 +41,9 @@ export interface AdvisoryMatch {
   readonly vulnerabilities?: readonly string[]
 }
 
-/** Decides whether a version is in an OSV `affected` entry (ecosystem order, explicit list). */
-export type AffectedPredicate = (version: string) => boolean
+export type { AffectedPredicate }
+
+/** Compiles an OSV `affected` entry into a predicate of one's own (tests, other orders). */
 export type CompileAffected = (affected: AffectedPackage) => AffectedPredicate
 
 /** Matches a component against CSAF products that carry no identifiers. */
@@ -51,26 +59,61 @@ export type CsafTargetMatcher = (
     }
   | undefined
 
-interface PackageEntry {
-  readonly advisory: Advisory
-  readonly affected: AffectedPackage
-  readonly isAffected: AffectedPredicate
-  /** OSV release suffix (`12` of `Debian:12`), checked against the purl's distro. */
-  readonly release?: string
-}
-
 /** Advisories prepared once for many scans: ranges compiled, keys and CPE criteria indexed. */
 export interface AdvisoryIndex {
-  readonly byPackage: ReadonlyMap<string, readonly PackageEntry[]>
+  /** The advisories naming one package key (`packageKeyString`), indexed by version. */
+  readonly packageAdvisories: (key: string) => PackageAdvisories | undefined
   readonly cpe: CpeCriteriaIndex
   readonly csaf: readonly Advisory[]
   readonly cpeAdvisories: ReadonlyMap<string, Advisory>
   readonly size: number
 }
 
+/** The entries an advisory contributes, by package key; none for a withdrawn advisory. */
+export const packageEntriesOf = (
+  advisory: Advisory,
+  compile?: CompileAffected,
+): { readonly key: string; readonly entry: PackageEntry }[] => {
+  // Withdrawn advisories stay in the store for history but match nothing.
+  if (advisory.withdrawn !== undefined) return []
+  const load = () => advisory
+  return advisory.affected.map((affected) => ({
+    key: packageKeyString(osvPackageKey(affected.ecosystem, affected.name)),
+    entry: { ...entryFields(advisory.id, affected, compile), advisory: load },
+  }))
+}
+
+/** An entry's fields other than the advisory itself (a stored index keeps exactly these). */
+export const entryFields = (
+  advisoryId: string,
+  affected: AffectedPackage,
+  compile?: CompileAffected,
+): Omit<PackageEntry, 'advisory'> => {
+  const release = affected.ecosystem.split(':')[1]
+  const base = {
+    advisoryId,
+    ecosystem: affected.ecosystem,
+    name: affected.name,
+    ...(release === undefined || release === '' ? {} : { release }),
+  }
+  if (compile !== undefined) {
+    return { ...base, listed: [], intervals: undefined, isAffected: compile(affected) }
+  }
+  const compiled = compileAffected(affected)
+  return compiled.intervals === undefined
+    ? { ...base, listed: [], intervals: undefined, isAffected: compiled.isAffected }
+    : { ...base, listed: compiled.listed, intervals: compiled.intervals }
+}
+
+/**
+ * Indexes advisories for matching. Each package key's entries are put into an interval index
+ * (`indexPackageEntries`) on first use, so a version finds its advisories in O(log n + k) even
+ * for packages with thousands of them. `compile` replaces the ecosystems' own range evaluation
+ * with a predicate per entry, asked one by one.
+ */
 export const buildAdvisoryIndex = (
   advisories: Iterable<Advisory>,
-  compileAffected: CompileAffected,
+  compile?: CompileAffected,
 ): AdvisoryIndex => {
   const byPackage = new Map<string, PackageEntry[]>()
   const withCpe: Advisory[] = []
@@ -78,30 +121,87 @@ export const buildAdvisoryIndex = (
   let size = 0
   for (const advisory of advisories) {
     size += 1
-    // Withdrawn advisories stay in the store for history but match nothing.
-    if (advisory.withdrawn !== undefined) continue
-    for (const affected of advisory.affected) {
-      const key = packageKeyString(osvPackageKey(affected.ecosystem, affected.name))
-      const release = affected.ecosystem.split(':')[1]
-      const entry: PackageEntry = {
-        advisory,
-        affected,
-        isAffected: compileAffected(affected),
-        ...(release === undefined || release === '' ? {} : { release }),
-      }
+    for (const { key, entry } of packageEntriesOf(advisory, compile)) {
       const list = byPackage.get(key)
       if (list === undefined) byPackage.set(key, [entry])
       else list.push(entry)
     }
+    if (advisory.withdrawn !== undefined) continue
     if (advisory.configurations.length > 0) withCpe.push(advisory)
     if (advisory.products.length > 0) csaf.push(advisory)
   }
+  const indexed = new Map<string, PackageAdvisories>()
   return {
-    byPackage,
+    packageAdvisories: (key) => {
+      const found = indexed.get(key)
+      if (found !== undefined) return found
+      const entries = byPackage.get(key)
+      if (entries === undefined) return undefined
+      const made = indexPackageEntries(entries)
+      indexed.set(key, made)
+      return made
+    },
     cpe: buildCpeCriteriaIndex(withCpe),
     csaf,
     cpeAdvisories: new Map(withCpe.map((advisory) => [advisory.id, advisory])),
     size,
+  }
+}
+
+/** What an index read lazily from storage provides; each part is asked at most once. */
+export interface LazyAdvisoryParts {
+  /** The entries of a package key in scan order (each is indexed once, on first lookup). */
+  readonly entries: (key: string) => readonly PackageEntry[]
+  /** Advisories (not withdrawn) with CPE configurations, and with CSAF products. */
+  readonly withCpe: () => readonly Advisory[]
+  readonly withProducts: () => readonly Advisory[]
+  /** Distinct advisories, withdrawn ones included. */
+  readonly size: () => number
+}
+
+const once = <T>(make: () => T): (() => T) => {
+  let made: { readonly value: T } | undefined
+  return () => {
+    made ??= { value: make() }
+    return made.value
+  }
+}
+
+/**
+ * An AdvisoryIndex over a stored one: a package key is read and indexed when a component asks
+ * for it, the CPE and CSAF parts when a scan first needs them, so opening costs nothing.
+ */
+export const lazyAdvisoryIndex = (parts: LazyAdvisoryParts): AdvisoryIndex => {
+  const indexed = new Map<string, PackageAdvisories | null>()
+  const withCpe = once(parts.withCpe)
+  const cpe = once(() => buildCpeCriteriaIndex(withCpe()))
+  const cpeAdvisories = once(
+    () => new Map(withCpe().map((advisory) => [advisory.id, advisory] as const)),
+  )
+  const csaf = once(parts.withProducts)
+  const size = once(parts.size)
+  return {
+    packageAdvisories: (key) => {
+      let found = indexed.get(key)
+      if (found === undefined) {
+        const entries = parts.entries(key)
+        found = entries.length === 0 ? null : indexPackageEntries(entries)
+        indexed.set(key, found)
+      }
+      return found ?? undefined
+    },
+    get cpe() {
+      return cpe()
+    },
+    get cpeAdvisories() {
+      return cpeAdvisories()
+    },
+    get csaf() {
+      return csaf()
+    },
+    get size() {
+      return size()
+    },
   }
 }
 
@@ -110,25 +210,31 @@ export const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryM
   const identity = purlIdentity(target.purl)
   const version = identity?.version ?? target.version
   if (identity === undefined || version === undefined) return []
-  const entries = index.byPackage.get(packageKeyString(identity.key)) ?? []
-  return entries
-    .filter(
-      (entry) =>
-        (entry.release === undefined ||
-          identity.release === undefined ||
-          entry.release === identity.release) &&
-        entry.isAffected(version),
-    )
-    .map((entry) => ({
-      advisory: entry.advisory,
+  const found = index.packageAdvisories(identity.keyString)
+  if (found === undefined) return []
+  const matches: AdvisoryMatch[] = []
+  for (const at of found.affectedBy(version)) {
+    const entry = found.entries[at]
+    if (entry === undefined) continue
+    if (
+      entry.release !== undefined &&
+      identity.release !== undefined &&
+      entry.release !== identity.release
+    ) {
+      continue
+    }
+    matches.push({
+      advisory: entry.advisory(),
       target,
       evidence: {
-        advisory: entry.advisory.id,
+        advisory: entry.advisoryId,
         via: 'purl',
         confidence: 'exact',
-        detail: `${entry.affected.ecosystem} package ${entry.affected.name} ${version} is in an affected range`,
+        detail: `${entry.ecosystem} package ${entry.name} ${version} is in an affected range`,
       },
-    }))
+    })
+  }
+  return matches
 }
 
 /** The CPEs present on one host, and the targets on it by CPE. */

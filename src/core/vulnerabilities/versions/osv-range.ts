@@ -3,6 +3,7 @@ import { versionFamilyOfEcosystem } from './version-family.js'
 import {
   compareVersionKeys,
   parseVersionKey,
+  type SortableFamily,
   type VersionFamily,
   type VersionKey,
 } from './version-key.js'
@@ -27,6 +28,26 @@ export interface CompiledAffected {
   readonly isAffected: (version: string) => boolean
   /** Ranges that cannot answer anything; they never make a version affected. */
   readonly unevaluated: readonly UnevaluatedRange[]
+  /** The explicit `versions` list (exact strings). */
+  readonly listed: readonly string[]
+  /**
+   * The evaluable ranges as intervals on sortable keys, which many entries can share one
+   * interval index over; undefined when a range's order has no sortable key (Maven), and such
+   * an entry answers through `isAffected` only. Plain data (JSON), so it can be stored.
+   */
+  readonly intervals: readonly SortableInterval[] | undefined
+}
+
+/**
+ * Versions `v` of `family` (as sortable keys) with `lo < v < hi`, where a bound that is
+ * `Included` admits equality and an absent bound is unbounded.
+ */
+export interface SortableInterval {
+  readonly family: SortableFamily
+  readonly lo?: string
+  readonly loIncluded: boolean
+  readonly hi?: string
+  readonly hiIncluded: boolean
 }
 
 type EventKind = 'introduced' | 'fixed' | 'last_affected' | 'limit'
@@ -164,15 +185,33 @@ const inRange = (version: VersionKey, range: CompiledRange): boolean => {
  * against. Bounded, and cleared when full, so a long-running server cannot grow it without end.
  */
 const QUERY_CACHE_LIMIT = 100_000
-const queryKeys = new Map<string, VersionKey | null>()
+const queryKeys = new Map<VersionFamily, Map<string, VersionKey | null>>()
+let queryCount = 0
 const queryKey = (family: VersionFamily, version: string): VersionKey | undefined => {
-  const id = `${family}\u0000${version}`
-  const cached = queryKeys.get(id)
+  const cached = queryKeys.get(family)?.get(version)
   if (cached !== undefined) return cached ?? undefined
   const key = parseVersionKey(family, version)
-  if (queryKeys.size >= QUERY_CACHE_LIMIT) queryKeys.clear()
-  queryKeys.set(id, key ?? null)
+  if (queryCount >= QUERY_CACHE_LIMIT) {
+    queryKeys.clear()
+    queryCount = 0
+  }
+  let keys = queryKeys.get(family)
+  if (keys === undefined) {
+    keys = new Map<string, VersionKey | null>()
+    queryKeys.set(family, keys)
+  }
+  keys.set(version, key ?? null)
+  queryCount += 1
   return key
+}
+
+/**
+ * The sortable key of a queried version in a family, parsed once (cached as `isAffected`
+ * does); undefined when the family has no such version or no sortable keys (Maven).
+ */
+export const sortableQueryKey = (family: VersionFamily, version: string): string | undefined => {
+  const key = queryKey(family, version)
+  return key === undefined || !('sortable' in key) ? undefined : key.sortable
 }
 
 export const compileAffected = (
@@ -202,5 +241,142 @@ export const compileAffected = (
     }
     return false
   }
-  return { family, isAffected, unevaluated }
+  return {
+    family,
+    isAffected,
+    unevaluated,
+    listed: affected.versions,
+    intervals: sortableIntervals(ranges),
+  }
+}
+
+/** A sortable key's string; undefined for a Maven key. */
+const sortableOf = (key: VersionKey): string | undefined =>
+  'sortable' in key ? key.sortable : undefined
+
+interface EventPoint {
+  readonly key: string
+  introduced: boolean
+  fixed: boolean
+}
+
+/** A piece of the version line: an open segment between two points, or one point. */
+interface Piece {
+  readonly on: boolean
+  /** For a point, its key; for a segment, the point below it (none: unbounded). */
+  readonly lo: string | undefined
+  /** For a segment, the point above it (none: unbounded); unused for a point. */
+  readonly hi: string | undefined
+  readonly point: boolean
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The distinct event versions of a range, and whether `introduced: "0"` opens it below all. */
+const eventPoints = (
+  range: CompiledRange,
+): { readonly points: Map<string, EventPoint>; readonly below: boolean } | undefined => {
+  const points = new Map<string, EventPoint>()
+  let below = false
+  for (const event of range.events) {
+    if (event.key === undefined) {
+      below ||= event.kind === 'introduced'
+      continue
+    }
+    const key = sortableOf(event.key)
+    if (key === undefined) return undefined
+    const point = points.get(key) ?? { key, introduced: false, fixed: false }
+    points.set(key, point)
+    if (event.kind === 'introduced') point.introduced = true
+    if (event.kind === 'fixed') point.fixed = true
+  }
+  return { points, below }
+}
+
+/** The highest limit (versions from it on are cut off); none when a limit is `*` or absent. */
+const capOf = (range: CompiledRange): { readonly cap: string | undefined } | undefined => {
+  if (range.limits.some((limit) => limit.key === undefined)) return { cap: undefined }
+  let cap: string | undefined
+  for (const limit of range.limits) {
+    const key = limit.key === undefined ? undefined : sortableOf(limit.key)
+    if (key === undefined) return undefined
+    if (cap === undefined || key > cap) cap = key
+  }
+  return { cap }
+}
+
+/**
+ * The versions `inRange` answers true for, as intervals. Walking the sorted events, the state
+ * just above a point is on if the point has an `introduced` event (it sorts last among ties)
+ * and off if it has any other; at the point itself `introduced` and `fixed` apply but
+ * `last_affected` does not (it is inclusive), so there the state is on with `introduced`, off
+ * with `fixed`, and else the state from below. Limits cap the range below the highest limit.
+ */
+const rangeIntervals = (range: CompiledRange): SortableInterval[] | undefined => {
+  if (range.family === 'maven') return undefined
+  const events = eventPoints(range)
+  const limit = capOf(range)
+  if (events === undefined || limit === undefined) return undefined
+  const keys = [...events.points.keys()]
+  if (limit.cap !== undefined && !events.points.has(limit.cap)) keys.push(limit.cap)
+  return mergePieces(range.family, piecesOf(events, limit.cap, keys.sort(compareStrings)))
+}
+
+/** The version line cut at `keys` (sorted), each piece on or off. */
+const piecesOf = (
+  { points, below }: { readonly points: Map<string, EventPoint>; readonly below: boolean },
+  cap: string | undefined,
+  keys: readonly string[],
+): Piece[] => {
+  const under = (key: string | undefined) => cap === undefined || key === undefined || key < cap
+  const pieces: Piece[] = []
+  let state = below
+  let previous: string | undefined
+  for (const key of keys) {
+    pieces.push({ on: state && under(previous), lo: previous, hi: key, point: false })
+    const point = points.get(key)
+    const at = point === undefined ? state : point.introduced || (!point.fixed && state)
+    pieces.push({ on: at && under(key), lo: key, hi: undefined, point: true })
+    if (point !== undefined) state = point.introduced
+    previous = key
+  }
+  pieces.push({ on: state && cap === undefined, lo: previous, hi: undefined, point: false })
+  return pieces
+}
+
+/** Runs of pieces that are on, as intervals. */
+const mergePieces = (family: SortableFamily, pieces: readonly Piece[]): SortableInterval[] => {
+  const intervals: SortableInterval[] = []
+  let start: Piece | undefined
+  let last: Piece | undefined
+  const close = (end: Piece) => {
+    if (start === undefined) return
+    const hi = end.point ? end.lo : end.hi
+    intervals.push({
+      family,
+      ...(start.lo === undefined ? {} : { lo: start.lo }),
+      loIncluded: start.point,
+      ...(hi === undefined ? {} : { hi }),
+      hiIncluded: end.point,
+    })
+    start = undefined
+  }
+  for (const piece of pieces) {
+    if (piece.on) start ??= piece
+    else if (last !== undefined) close(last)
+    last = piece
+  }
+  if (last !== undefined) close(last)
+  return intervals
+}
+
+/** Every range's intervals; undefined when one range has no sortable order. */
+const sortableIntervals = (ranges: readonly CompiledRange[]): SortableInterval[] | undefined => {
+  const all: SortableInterval[] = []
+  for (const range of ranges) {
+    const intervals = rangeIntervals(range)
+    if (intervals === undefined) return undefined
+    all.push(...intervals)
+  }
+  return all
 }

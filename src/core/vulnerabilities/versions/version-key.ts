@@ -25,7 +25,7 @@ export const VERSION_FAMILIES = [
 /** A version order shared by one or more ecosystems. */
 export type VersionFamily = (typeof VERSION_FAMILIES)[number]
 
-type SortableFamily = Exclude<VersionFamily, 'maven'>
+export type SortableFamily = Exclude<VersionFamily, 'maven'>
 
 /**
  * A version parsed once for cheap comparison. Every family but Maven has a sortable string (its
