@@ -17,7 +17,7 @@ import { createSbomSchemas } from './sbom-schemas.js'
  * here (they get the verdict their names say, and `INVENTORY_QUIRKS` makes sure they are tested):
  * - `invalid-metadata-timestamp-*` is rejected only when formats are checked: we check formats.
  * - `valid-signatures-*`, `valid-attestation-*`, `valid-standard-*` hold JSF signature objects
- *   with placeholder values that Python's validator rejects; ajv accepts them against the same
+ *   with made-up signature values that Python's validator rejects; ajv accepts them against the same
  *   JSF schema, as CycloneDX's own JavaScript validator does, so they are valid here.
  */
 const INVENTORY_QUIRKS = [
