@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { open, rename } from 'node:fs/promises'
+import { open, rename, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Writes a whole file and flushes it to the disk before returning. */
@@ -10,6 +10,48 @@ export const writeFileDurable = async (file: string, data: string | Uint8Array):
     await handle.sync()
   } finally {
     await handle.close()
+  }
+}
+
+/** Most systems take at most 1024 buffers in one gathered write. */
+const PARTS_AT_ONCE = 1024
+
+/**
+ * Writes `parts` one after the other as a whole file and flushes it to the disk: a large file
+ * made of sections need not be copied into one buffer first.
+ */
+export const writePartsDurable = async (
+  file: string,
+  parts: readonly Uint8Array[],
+): Promise<void> => {
+  const handle = await open(file, 'w')
+  try {
+    for (let at = 0; at < parts.length; at += PARTS_AT_ONCE) {
+      const batch = parts.slice(at, at + PARTS_AT_ONCE)
+      const expected = batch.reduce((sum, part) => sum + part.byteLength, 0)
+      const { bytesWritten } = await handle.writev(batch)
+      // A short gathered write (rare, but allowed) is finished part by part.
+      if (bytesWritten < expected) await finishShortWrite(handle, batch, bytesWritten)
+    }
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+const finishShortWrite = async (
+  handle: FileHandle,
+  batch: readonly Uint8Array[],
+  written: number,
+): Promise<void> => {
+  let skip = written
+  for (const part of batch) {
+    if (skip >= part.byteLength) {
+      skip -= part.byteLength
+      continue
+    }
+    await handle.writeFile(part.subarray(skip))
+    skip = 0
   }
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 
 import { entryFields, osvPackageKey, packageKeyString, type Advisory } from '../../core/index.js'
-import { writeFileDurable } from './durable-files.js'
+import { writePartsDurable } from './durable-files.js'
 import {
   hashSlots,
   HEADER_BYTES,
@@ -55,13 +55,14 @@ export class MatchIndexWriter {
 
   /** Writes `match-index.bin` into the partition folder of `recordsFile`, flushed to disk. */
   async write(recordsFile: string): Promise<void> {
-    await writeFileDurable(
+    await writePartsDurable(
       path.join(path.dirname(recordsFile), LAYOUT.matchIndex),
       this.serialize(),
     )
   }
 
-  private serialize(): Buffer {
+  /** The file as the parts written one after the other (the bodies are not copied again). */
+  private serialize(): Buffer[] {
     const keys = [...this.bodies.keys()]
       .map((key) => Buffer.from(key, 'utf8'))
       .sort((a, b) => Buffer.compare(a, b))
@@ -89,22 +90,23 @@ export class MatchIndexWriter {
       idTable.writeUInt32LE(id.length, at * ID_ENTRY_BYTES + 4)
       idOffset += id.length
     })
-    const sections = [
-      hashSlots(keys.map((key) => key.toString('utf8'))),
-      keyTable,
-      Buffer.concat(keyParts),
-      Buffer.concat(bodyParts),
-      hashSlots(ids.map((id) => id.toString('utf8'))),
-      idTable,
-      Buffer.concat(ids),
-      Buffer.from(JSON.stringify(this.cpe)),
-      Buffer.from(JSON.stringify(this.csaf)),
+    const sections: readonly (readonly Buffer[])[] = [
+      [hashSlots(keys.map((key) => key.toString('utf8')))],
+      [keyTable],
+      [Buffer.concat(keyParts)],
+      bodyParts,
+      [hashSlots(ids.map((id) => id.toString('utf8')))],
+      [idTable],
+      [Buffer.concat(ids)],
+      [Buffer.from(JSON.stringify(this.cpe))],
+      [Buffer.from(JSON.stringify(this.csaf))],
     ]
     const spans: Span[] = []
     let at = HEADER_BYTES
-    for (const section of sections) {
-      spans.push([at, section.length])
-      at += section.length
+    for (const parts of sections) {
+      const length = parts.reduce((sum, part) => sum + part.length, 0)
+      spans.push([at, length])
+      at += length
     }
     const span = (index: number): Span => spans[index] ?? [0, 0]
     const header: MatchIndexHeader = {
@@ -126,6 +128,6 @@ export class MatchIndexWriter {
     }
     const headerText = `${JSON.stringify(header)}\n`
     if (Buffer.byteLength(headerText) > HEADER_BYTES) throw new Error('match index header too long')
-    return Buffer.concat([Buffer.from(headerText.padEnd(HEADER_BYTES, ' ')), ...sections])
+    return [Buffer.from(headerText.padEnd(HEADER_BYTES, ' ')), ...sections.flat()]
   }
 }

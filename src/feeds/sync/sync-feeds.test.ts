@@ -62,6 +62,21 @@ describe('syncFeeds', () => {
     expect(readdirSync(dataDir).sort()).toEqual(['current', 'generations', 'status.json'])
   })
 
+  it('runs units at once but reports them in the order given', async () => {
+    const dataDir = tempDir('sync-overlap')
+    server.fault(KEV_PATH, { delayMs: 400 })
+    const result = await syncFeeds({ dataDir, units: units() })
+    const reports = result.ok ? result.value.units : []
+    expect(reports.map((unit) => unit.source)).toEqual(['kev', 'epss'])
+    const [kev, epss] = reports
+    // EPSS, second in line, did not wait for the slow KEV download.
+    expect(Date.parse(epss?.finishedAt ?? '')).toBeLessThan(Date.parse(kev?.finishedAt ?? ''))
+    const status = JSON.parse(readFileSync(path.join(dataDir, 'status.json'), 'utf8')) as {
+      units: Record<string, { outcome: string }>
+    }
+    expect(Object.values(status.units).map((unit) => unit.outcome)).toEqual(['updated', 'updated'])
+  })
+
   it('takes over the lock and clears the leftovers of a sync that was killed', async () => {
     const dataDir = tempDir('sync-stale')
     mkdirSync(path.join(dataDir, 'work', 'half-written'), { recursive: true })
