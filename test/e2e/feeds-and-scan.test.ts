@@ -1,64 +1,37 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { impactCommand } from '../../src/cli/commands/impact.js'
 import { nodeIo } from '../../src/cli/node-io.js'
+import { realMirror } from '../support/real-mirror.js'
 import { runCli } from '../support/run-cli.js'
 import { tempDir } from '../support/temp-dir.js'
 import { testdataPath } from '../support/testdata.js'
-import { buildZip } from '../support/zip-writer.js'
 
-/**
- * An air-gapped site's mirror folder, in each source's upstream layout, built from real public
- * data: NVD records of device components, GitHub advisories (OSV) for Maven and PyPI, and the
- * CISA KEV catalog.
- */
-const realMirror = (): string => {
-  const mirror = tempDir('medcyber-mirror')
-  mkdirSync(path.join(mirror, 'nvd'), { recursive: true })
-  const nvd = testdataPath('nvd-selected')
-  for (const file of readdirSync(nvd).filter((name) => name.endsWith('.json'))) {
-    copyFileSync(path.join(nvd, file), path.join(mirror, 'nvd', file))
-  }
-  mkdirSync(path.join(mirror, 'kev'), { recursive: true })
-  copyFileSync(
-    testdataPath('cisa-kev', 'known_exploited_vulnerabilities.json'),
-    path.join(mirror, 'kev', 'known_exploited_vulnerabilities.json'),
-  )
-  const ghsa = testdataPath('ghsa-selected')
-  const byEcosystem = new Map<string, { name: string; data: string }[]>()
-  for (const file of readdirSync(ghsa).filter((name) => name.endsWith('.json'))) {
-    const text = readFileSync(path.join(ghsa, file), 'utf8')
-    const record = JSON.parse(text) as { affected?: { package?: { ecosystem?: string } }[] }
-    const ecosystem = record.affected?.[0]?.package?.ecosystem
-    if (ecosystem === undefined) continue
-    byEcosystem.set(ecosystem, [...(byEcosystem.get(ecosystem) ?? []), { name: file, data: text }])
-  }
-  for (const [ecosystem, entries] of byEcosystem) {
-    mkdirSync(path.join(mirror, 'osv', ecosystem), { recursive: true })
-    writeFileSync(path.join(mirror, 'osv', ecosystem, 'all.zip'), buildZip(entries))
-  }
-  return mirror
+/** Syncs OSV, NVD and KEV from the real-data mirror into a new store folder. */
+const syncRealStore = async (prefix: string): Promise<string> => {
+  const dataDir = tempDir(prefix)
+  const sync = await runCli([
+    'feeds',
+    'sync',
+    '--mirror',
+    realMirror(),
+    '--data-dir',
+    dataDir,
+    '--source',
+    'osv',
+    'nvd',
+    'kev',
+  ])
+  expect(sync.code, sync.stderr).toBe(0)
+  return dataDir
 }
 
 describe('feeds sync from a mirror, then scan', () => {
   it('syncs real advisories and scans an example device: CVEs of its real components, merged across sources, with KEV', async () => {
-    const dataDir = tempDir('medcyber-store')
-    const sync = await runCli([
-      'feeds',
-      'sync',
-      '--mirror',
-      realMirror(),
-      '--data-dir',
-      dataDir,
-      '--source',
-      'osv',
-      'nvd',
-      'kev',
-    ])
-    expect(sync.code, sync.stderr).toBe(0)
+    const dataDir = await syncRealStore('medcyber-store')
 
     const scan = await runCli([
       'scan',
@@ -112,20 +85,7 @@ describe('feeds sync from a mirror, then scan', () => {
   }, 60_000)
 
   it('writes the FDA known-vulnerability assessment from a scan of the documented release', async () => {
-    const dataDir = tempDir('medcyber-store-report')
-    const sync = await runCli([
-      'feeds',
-      'sync',
-      '--mirror',
-      realMirror(),
-      '--data-dir',
-      dataDir,
-      '--source',
-      'osv',
-      'nvd',
-      'kev',
-    ])
-    expect(sync.code, sync.stderr).toBe(0)
+    const dataDir = await syncRealStore('medcyber-store-report')
     const out = tempDir('medcyber-report-scan')
     const report = await runCli([
       'report',
@@ -166,23 +126,7 @@ describe('feeds sync from a mirror, then scan', () => {
 /** One store synced from the real mirror, shared by the scans below. */
 let syncedStore: Promise<string> | undefined
 const realStore = (): Promise<string> => {
-  syncedStore ??= (async () => {
-    const dataDir = tempDir('medcyber-store')
-    const sync = await runCli([
-      'feeds',
-      'sync',
-      '--mirror',
-      realMirror(),
-      '--data-dir',
-      dataDir,
-      '--source',
-      'osv',
-      'nvd',
-      'kev',
-    ])
-    if (sync.code !== 0) throw new Error(sync.stderr)
-    return dataDir
-  })()
+  syncedStore ??= syncRealStore('medcyber-store')
   return syncedStore
 }
 

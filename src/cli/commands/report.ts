@@ -10,7 +10,6 @@ import {
   DELIVERABLE_LANGUAGES,
   documentedRelease,
   findAdvisoryMatches,
-  resolveTriage,
   scanTargetsOfModel,
   selectView,
   toFindings,
@@ -31,7 +30,7 @@ import {
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { loadValidModel } from '../load-valid-model.js'
-import { openAdvisoryIndex } from './scan.js'
+import { openAdvisoryIndex, triageFor } from './scan.js'
 
 export const REPORT_KINDS = [...DELIVERABLE_KINDS, 'all'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
@@ -85,13 +84,7 @@ const scanRelease = async (
   const targets = scanTargetsOfModel(model).filter(
     (target) => release === undefined || target.releases.includes(release),
   )
-  const triage =
-    release === undefined
-      ? model.findingAssessments
-      : resolveTriage(model, { release }).map((item) => ({
-          ...item.assessment,
-          releases: [item.release],
-        }))
+  const triage = triageFor(model, release)
   try {
     const findings = toFindings(
       findAdvisoryMatches(loaded.index, targets, { csafMatcher: csafTargetMatcher() }),

@@ -1,13 +1,13 @@
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { serveCisaProvider } from '../../../test/support/feed-fixtures.js'
+import { realMirror } from '../../../test/support/real-mirror.js'
 import { startLoopbackServer, type LoopbackServer } from '../../../test/support/loopback-server.js'
 import { tempDir } from '../../../test/support/temp-dir.js'
-import { PROJECT_ROOT, testdataPath } from '../../../test/support/testdata.js'
-import { buildZip } from '../../../test/support/zip-writer.js'
+import { PROJECT_ROOT } from '../../../test/support/testdata.js'
 import type { CliIo } from '../cli-io.js'
 import { nodeIo } from '../node-io.js'
 import { feedsSyncCommand } from './feeds.js'
@@ -27,35 +27,6 @@ const capture = () => {
     today: () => '2026-11-28',
   }
   return { io, out: () => stdout, err: () => stderr }
-}
-
-/** An air-gapped mirror of real data: NVD records, GitHub advisories (OSV) and CISA KEV. */
-const realMirror = (): string => {
-  const mirror = tempDir('scan-mirror')
-  mkdirSync(path.join(mirror, 'nvd'), { recursive: true })
-  const nvd = testdataPath('nvd-selected')
-  for (const file of readdirSync(nvd).filter((name) => name.endsWith('.json'))) {
-    copyFileSync(path.join(nvd, file), path.join(mirror, 'nvd', file))
-  }
-  mkdirSync(path.join(mirror, 'kev'), { recursive: true })
-  copyFileSync(
-    testdataPath('cisa-kev', 'known_exploited_vulnerabilities.json'),
-    path.join(mirror, 'kev', 'known_exploited_vulnerabilities.json'),
-  )
-  const ghsa = testdataPath('ghsa-selected')
-  const byEcosystem = new Map<string, { name: string; data: string }[]>()
-  for (const file of readdirSync(ghsa).filter((name) => name.endsWith('.json'))) {
-    const text = readFileSync(path.join(ghsa, file), 'utf8')
-    const record = JSON.parse(text) as { affected?: { package?: { ecosystem?: string } }[] }
-    const ecosystem = record.affected?.[0]?.package?.ecosystem
-    if (ecosystem === undefined) continue
-    byEcosystem.set(ecosystem, [...(byEcosystem.get(ecosystem) ?? []), { name: file, data: text }])
-  }
-  for (const [ecosystem, entries] of byEcosystem) {
-    mkdirSync(path.join(mirror, 'osv', ecosystem), { recursive: true })
-    writeFileSync(path.join(mirror, 'osv', ecosystem, 'all.zip'), buildZip(entries))
-  }
-  return mirror
 }
 
 let server: LoopbackServer

@@ -218,7 +218,7 @@ export const scanCommand = async (
  * earlier release while the component is unchanged, so an unchanged component is not shown as
  * untriaged again in every new release.
  */
-const triageFor = (
+export const triageFor = (
   model: DeviceModel | undefined,
   release: string | undefined,
 ): readonly FindingAssessment[] => {
