@@ -38,6 +38,21 @@ module.exports = {
       to: { path: '^src/(feeds|store|render|jobs|cli|server)/', pathNot: '^src/$1/' },
     },
     {
+      name: 'services-serve-the-edges',
+      comment:
+        'Application services compose adapters for cli, server and job handlers; no adapter or core module uses them.',
+      severity: 'error',
+      from: { path: '^src/(core|formats|feeds|store|render|jobs)/' },
+      to: { path: '^src/services/' },
+    },
+    {
+      name: 'server-and-services-do-not-use-the-cli',
+      comment: 'The server and the services are composition layers beside the CLI, never under it.',
+      severity: 'error',
+      from: { path: '^src/(server|services)/' },
+      to: { path: '^src/cli/' },
+    },
+    {
       name: 'only-edges-wire',
       comment: 'Nothing depends on the composition roots.',
       severity: 'error',

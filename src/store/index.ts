@@ -11,3 +11,28 @@ export { migrateToLatest, openStore, STORE_DIALECTS } from './open-store.js'
 export type { OpenStoreOptions, Store, StoreDialectName } from './open-store.js'
 export { STORE_ERROR_CODES } from './store-error.js'
 export type { InvalidModel, StoreConflict, StoreError, StoreErrorCode } from './store-error.js'
+export {
+  createUser,
+  findUserById,
+  findUserByOidcSubject,
+  findUserByUsername,
+  grantRole,
+  listRoleGrants,
+  listUsers,
+  revokeRole,
+  rolesOnProduct,
+  updateUser,
+} from './accounts.js'
+export type { NewUser, RoleGrant, UserAccount } from './accounts.js'
+export {
+  createApiToken,
+  createSession,
+  deleteSession,
+  deleteSessionsOf,
+  findLiveApiToken,
+  findSession,
+  listApiTokens,
+  revokeApiToken,
+} from './credentials.js'
+export type { StoredApiToken, StoredSession } from './credentials.js'
+export type { StoreTables } from './schema.js'

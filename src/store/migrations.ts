@@ -58,6 +58,153 @@ const migrations: Readonly<Record<string, Migration>> = {
       }
     },
   },
+  '0002-team-server': {
+    // Accounts, roles, approvals, findings, generated documents and the embedded job queue.
+    // Assessments and VEX triage are not tables of their own: they are part of the model files
+    // (`threatAssessments`, `findingAssessments`), so a web edit and a git edit meet in one place
+    // and the model's revision guards both.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('username', 'text', (column) => column.notNull().unique())
+        .addColumn('display_name', 'text', (column) => column.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('oidc_subject', 'text', (column) => column.unique())
+        .addColumn('disabled', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute()
+      // No foreign key on product_id: '*' grants a role on every product, present and future.
+      await db.schema
+        .createTable('product_roles')
+        .addColumn('product_id', 'text', (column) => column.notNull())
+        .addColumn('user_id', 'text', (column) =>
+          column.notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('role', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('product_roles_pk', ['product_id', 'user_id', 'role'])
+        .execute()
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (column) => column.primaryKey())
+        .addColumn('user_id', 'text', (column) =>
+          column.notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('csrf_token', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'text', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('user_id', 'text', (column) =>
+          column.notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('token_hash', 'text', (column) => column.notNull().unique())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute()
+      await db.schema
+        .createTable('approvals')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('product_id', 'text', (column) =>
+          column.notNull().references('products.id').onDelete('cascade'),
+        )
+        .addColumn('release', 'text')
+        .addColumn('subject', 'text', (column) => column.notNull())
+        .addColumn('meaning', 'text', (column) => column.notNull())
+        .addColumn('model_revision', 'integer', (column) => column.notNull())
+        .addColumn('content_hash', 'text', (column) => column.notNull())
+        .addColumn('signer_id', 'text', (column) => column.notNull())
+        .addColumn('signer_name', 'text', (column) => column.notNull())
+        .addColumn('signed_at', 'text', (column) => column.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('audit_seq', 'integer', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('findings')
+        .addColumn('product_id', 'text', (column) =>
+          column.notNull().references('products.id').onDelete('cascade'),
+        )
+        .addColumn('release', 'text', (column) => column.notNull())
+        .addColumn('finding_id', 'text', (column) => column.notNull())
+        .addColumn('vulnerability', 'text', (column) => column.notNull())
+        .addColumn('aliases', 'text', (column) => column.notNull())
+        .addColumn('component', 'text', (column) => column.notNull())
+        .addColumn('severity', 'text')
+        .addColumn('cvss_score', 'double precision')
+        .addColumn('kev', 'integer', (column) => column.notNull())
+        .addColumn('epss', 'double precision')
+        .addColumn('vex_status', 'text', (column) => column.notNull())
+        .addColumn('summary', 'text')
+        .addColumn('first_seen', 'text', (column) => column.notNull())
+        .addColumn('evaluated_at', 'text', (column) => column.notNull())
+        .addColumn('advisory_generation', 'text')
+        .addPrimaryKeyConstraint('findings_pk', ['product_id', 'release', 'finding_id'])
+        .execute()
+      await db.schema
+        .createIndex('findings_by_vulnerability')
+        .on('findings')
+        .column('vulnerability')
+        .execute()
+      await db.schema
+        .createTable('generated_documents')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('product_id', 'text', (column) =>
+          column.notNull().references('products.id').onDelete('cascade'),
+        )
+        .addColumn('release', 'text')
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('language', 'text', (column) => column.notNull())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('media_type', 'text', (column) => column.notNull())
+        .addColumn('sha256', 'text', (column) => column.notNull())
+        .addColumn('size', 'integer', (column) => column.notNull())
+        // Base64 text: one column type both back ends read back byte for byte.
+        .addColumn('content', 'text', (column) => column.notNull())
+        .addColumn('model_revision', 'integer', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('created_by', 'text', (column) => column.notNull())
+        .execute()
+      // The embedded (SQLite) job queue; on PostgreSQL pg-boss keeps its own schema.
+      await db.schema
+        .createTable('jobs')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('data', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addColumn('singleton_key', 'text')
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('max_attempts', 'integer', (column) => column.notNull())
+        .addColumn('run_after', 'text', (column) => column.notNull())
+        .addColumn('output', 'text')
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('completed_at', 'text')
+        .execute()
+      await db.schema
+        .createIndex('jobs_by_state')
+        .on('jobs')
+        .columns(['state', 'run_after'])
+        .execute()
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      for (const table of [
+        'jobs',
+        'generated_documents',
+        'findings',
+        'approvals',
+        'api_tokens',
+        'sessions',
+        'product_roles',
+        'users',
+      ]) {
+        await db.schema.dropTable(table).execute()
+      }
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely'
 import pg from 'pg'
 
 import { InternalError } from '../core/index.js'
@@ -70,7 +70,19 @@ const dialectFor = (
 
 /** Applies every migration not yet applied; throws if one fails (that migration is rolled back). */
 export const migrateToLatest = async (store: Store): Promise<void> => {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider })
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: with another
+  // store's schema in the same database (tests, or several stores on one server) it would find
+  // theirs, skip creating its own and then fail. So name the schema the store works in.
+  const migrationTableSchema =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]
+          ?.schema
+      : undefined
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  })
   const { error } = await migrator.migrateToLatest()
   if (error !== undefined) {
     throw new InternalError('store/migration-failed', 'database migration failed', { cause: error })

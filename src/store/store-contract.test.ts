@@ -65,7 +65,20 @@ describe.each(storeDialects)('store on $name', (dialect) => {
     it('creates the tables, and migrating again changes nothing', async () => {
       await migrateToLatest(store)
       const tables = (await store.db.introspection.getTables()).map((table) => table.name).sort()
-      expect(tables).toEqual(['audit_events', 'model_documents', 'products', 'releases'])
+      expect(tables).toEqual([
+        'api_tokens',
+        'approvals',
+        'audit_events',
+        'findings',
+        'generated_documents',
+        'jobs',
+        'model_documents',
+        'product_roles',
+        'products',
+        'releases',
+        'sessions',
+        'users',
+      ])
     })
 
     it.each(exampleNames())('round-trips the %s example byte for byte', async (name) => {

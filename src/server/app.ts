@@ -1,0 +1,77 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+
+import { createFastify, type ApiApp } from './api-app.js'
+import { authenticate } from './auth/authenticate.js'
+import { authorize } from './auth/authorize.js'
+import { handleError } from './handle-error.js'
+import { API_ROUTES } from './routes/index.js'
+import type { ServerDeps } from './server-deps.js'
+import { VERSION } from './version.js'
+
+const DOCS_PREFIX = '/api/docs'
+
+/** The HTTP API as a Fastify instance, not yet listening: tests call `inject()` on it. */
+export const createApp = async (deps: ServerDeps): Promise<ApiApp> => {
+  const app = createFastify(deps)
+
+  app.decorateRequest('principal', undefined)
+  // Set by the onRequest hooks on every request; decorated so each request object has the slot.
+  app.decorateRequest('productRoles', null)
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith(DOCS_PREFIX)) return
+    if (route.config?.access === undefined) {
+      throw new Error(`route ${route.method.toString()} ${route.url} declares no access rule`)
+    }
+  })
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyHelmet, {
+    // Swagger UI's page needs inline styles; everything else is JSON.
+    contentSecurityPolicy: {
+      directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+    },
+  })
+  await app.register(fastifyRateLimit, { global: false })
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'medcyber API',
+        version: VERSION,
+        description:
+          'Medical device cybersecurity risk management: device models, threats, the security risk register, SBOM findings and VEX triage, approvals and the audit trail. Sign in with POST /api/session (cookie + CSRF header) or send an API token as `Authorization: Bearer mcy_…`.',
+      },
+      components: {
+        securitySchemes: {
+          apiToken: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'medcyber_session' },
+        },
+      },
+      security: [{ apiToken: [] }, { session: [] }],
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true })
+
+  app.addHook('onRequest', authenticate(deps.store))
+  app.addHook('onRequest', authorize(deps.store))
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      error: { code: 'not-found', message: `no route ${request.method} ${request.url}` },
+    })
+  })
+
+  await app.register(
+    (api, _options, done) => {
+      for (const routes of API_ROUTES) routes(api, deps)
+      done()
+    },
+    { prefix: '/api' },
+  )
+  return app
+}
