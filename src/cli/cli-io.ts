@@ -10,6 +10,11 @@ export interface CliIo {
   readonly today: () => string
   /** Asks the person at the terminal; undefined when input has ended. */
   readonly ask: (question: string) => Promise<string | undefined>
+  /**
+   * Resolves with the signal's name when the process is asked to stop (SIGINT, SIGTERM); what
+   * long-running commands (serve, worker) wait on. Tests pass a promise they control.
+   */
+  readonly untilStopped: () => Promise<string>
 }
 
 export interface FileSystem {

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 
 import { DOCUMENT_LANGUAGES, isCalendarDate, type DocumentLanguage } from '../core/index.js'
@@ -5,6 +7,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../render/reports/index.js'
 
 import type { CliIo } from './cli-io.js'
 import { analyzeCommand } from './commands/analyze.js'
+import { auditVerifyCommand } from './commands/audit.js'
 import { coverageCommand } from './commands/coverage.js'
 import { cvssCommand } from './commands/cvss.js'
 import { diagramCommand } from './commands/diagram.js'
@@ -23,6 +26,8 @@ import { REPORT_KINDS, reportCommand, type ReportKind } from './commands/report.
 import { RISK_GATES, riskCommand, type RiskGate } from './commands/risk.js'
 import { SBOM_TARGETS, sbomCommand, type SbomTarget } from './commands/sbom.js'
 import { SCAN_GATES, scanCommand, type ScanGate } from './commands/scan.js'
+import { serveCommand } from './commands/serve.js'
+import { workerCommand } from './commands/worker.js'
 import { rubricCommand } from './commands/rubric.js'
 import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
 import { SCHEMA_KINDS, schemaCommand, type SchemaKind } from './commands/schema.js'
@@ -598,6 +603,121 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
       code = schemaCommand(io, options.format, options.kind)
     })
 
+  program
+    .command('serve')
+    .description('run the team server: HTTP API on SQLite (default) or PostgreSQL')
+    .option(
+      '--db <url>',
+      'sqlite:<file> or postgres://… (default: $DATABASE_URL, else sqlite:.medcyber/medcyber.db)',
+    )
+    .option('--port <port>', 'TCP port (0 picks a free one)', parsePort, 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data-dir <dir>', 'advisory store for scans and feed syncs (see feeds sync)')
+    .option(
+      '--examples <folders...>',
+      'model folders loaded as products into an empty store (default: the example devices)',
+    )
+    .option('--no-examples', 'start with an empty store')
+    .option('--no-worker', 'PostgreSQL only: leave background jobs to `medcyber worker` processes')
+    .option('--public-url <url>', 'the https:// URL people use, when behind a proxy')
+    .addOption(
+      new Option('--log-level <level>', 'request log on stdout')
+        .choices(['fatal', 'error', 'warn', 'info', 'debug'])
+        .default('warn'),
+    )
+    .action(
+      async (options: {
+        db?: string
+        port: number
+        host: string
+        dataDir?: string
+        mirror?: string
+        examples?: string[] | boolean
+        worker: boolean
+        publicUrl?: string
+        logLevel: string
+      }) => {
+        code = await serveCommand(io, {
+          port: options.port,
+          host: options.host,
+          examples:
+            options.examples === false
+              ? []
+              : Array.isArray(options.examples)
+                ? options.examples
+                : await io.files.subfolders(EXAMPLES_FOLDER),
+          worker: options.worker,
+          logLevel: options.logLevel,
+          env: process.env,
+          ...(options.db === undefined ? {} : { db: options.db }),
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
+          ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+        })
+      },
+    )
+
+  program
+    .command('worker')
+    .description('take background jobs (feed syncs, evaluations, documents) from the shared queue')
+    .option(
+      '--db <url>',
+      'sqlite:<file> or postgres://… (default: $DATABASE_URL, else sqlite:.medcyber/medcyber.db)',
+    )
+    .option(
+      '--data-dir <dir>',
+      'the advisory store (default: $MEDCYBER_DATA_DIR, else ~/.medcyber)',
+    )
+    .option('--mirror <dir>', 'feed syncs read this folder (upstream layout), for air-gapped sites')
+    .option(
+      '--feeds-config <file>',
+      'feed URLs, OSV ecosystems and CSAF providers, as for feeds sync',
+    )
+    .option('--concurrency <n>', 'jobs of one kind at once in this process', parsePositive)
+    .option('--pg-boss-schema <name>', 'PostgreSQL schema of the queue tables (default pgboss)')
+    .action(
+      async (options: {
+        db?: string
+        dataDir?: string
+        mirror?: string
+        feedsConfig?: string
+        concurrency?: number
+        pgBossSchema?: string
+      }) => {
+        code = await workerCommand(io, {
+          env: process.env,
+          ...(options.db === undefined ? {} : { db: options.db }),
+          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+          ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
+          ...(options.feedsConfig === undefined ? {} : { feedsConfig: options.feedsConfig }),
+          ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+          ...(options.pgBossSchema === undefined ? {} : { pgBossSchema: options.pgBossSchema }),
+        })
+      },
+    )
+
+  const audit = program.command('audit').description("the store's hash-chained audit trail")
+  audit
+    .command('verify')
+    .description('recompute the chain: detects any edited, deleted or reordered event')
+    .requiredOption('--db <url>', 'sqlite:<file> or postgres://…')
+    .option('--schema <name>', 'PostgreSQL schema the store lives in')
+    .option(
+      '--expect-head <sha256>',
+      'the head hash noted earlier: detects the newest events cut off',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(
+      async (options: { db: string; schema?: string; expectHead?: string; json?: boolean }) => {
+        code = await auditVerifyCommand(io, {
+          db: options.db,
+          json: options.json === true,
+          ...(options.schema === undefined ? {} : { schema: options.schema }),
+          ...(options.expectHead === undefined ? {} : { expectHead: options.expectHead }),
+        })
+      },
+    )
+
   try {
     await program.parseAsync([...argv], { from: 'user' })
     return code
@@ -625,6 +745,25 @@ export const parseReportFormats = (value: string): ReportFormat[] => {
     }
   }
   return [...new Set(formats)] as ReportFormat[]
+}
+
+/** The example devices shipped with the package (beside `src/` and `dist/`). */
+const EXAMPLES_FOLDER = fileURLToPath(new URL('../../examples', import.meta.url))
+
+const parsePort = (value: string): number => {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError('expected a TCP port number (0-65535).')
+  }
+  return port
+}
+
+const parsePositive = (value: string): number => {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) {
+    throw new InvalidArgumentError('expected a whole number of at least 1.')
+  }
+  return number
 }
 
 const dateOption = (flags: string, description: string): Option =>

@@ -78,6 +78,15 @@ export const nodeIo = (): CliIo => ({
   reader: nodeReader,
   files: nodeFiles,
   today: () => new Date().toISOString().slice(0, 10),
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => {
+        resolve('SIGINT')
+      })
+      process.once('SIGTERM', () => {
+        resolve('SIGTERM')
+      })
+    }),
   ask: async (question) => {
     const terminal = createInterface({ input: process.stdin, output: process.stderr })
     try {

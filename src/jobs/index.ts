@@ -1,10 +1,6 @@
 export { JOB_NAMES } from './job-queue.js'
-export type {
-  JobData,
-  JobHandler,
-  JobName,
-  JobQueue,
-  JobState,
-  JobStatus,
-  SendOptions,
-} from './job-queue.js'
+export type { JobData, JobHandler, JobName, JobQueue, JobStatus } from './job-queue.js'
+export type { JobOutcome } from './job-runner.js'
+export { openJobQueue } from './open-job-queue.js'
+export { openPgBossJobQueue } from './pg-boss-job-queue.js'
+export { createSqliteJobQueue } from './sqlite-job-queue.js'

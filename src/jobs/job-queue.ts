@@ -5,6 +5,9 @@
 export const JOB_NAMES = ['feeds-sync', 'portfolio-evaluate', 'documents-generate'] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
+export const isJobName = (value: string): value is JobName =>
+  (JOB_NAMES as readonly string[]).includes(value)
+
 export type JobState = 'queued' | 'active' | 'completed' | 'failed'
 
 /** Job input and output are plain JSON. */

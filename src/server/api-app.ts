@@ -14,6 +14,9 @@ export const createFastify = (deps: ServerDeps) =>
         ? { redact: ['req.headers.authorization', 'req.headers.cookie'] }
         : deps.logger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a proxy (a public URL was given) the client's address is in X-Forwarded-For; the
+    // sign-in rate limit must count clients, not the proxy.
+    trustProxy: deps.publicUrl !== undefined,
     // Request ids show up in error bodies, so a user can quote one and the log can be searched.
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>()

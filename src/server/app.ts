@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import { createFastify, type ApiApp } from './api-app.js'
 import { authenticate } from './auth/authenticate.js'
 import { authorize } from './auth/authorize.js'
+import type { DeclaredRoute } from './auth/principal.js'
 import { handleError } from './handle-error.js'
 import { API_ROUTES } from './routes/index.js'
 import type { ServerDeps } from './server-deps.js'
@@ -22,10 +23,17 @@ export const createApp = async (deps: ServerDeps): Promise<ApiApp> => {
   // Set by the onRequest hooks on every request; decorated so each request object has the slot.
   app.decorateRequest('productRoles', null)
 
+  const routeTable: DeclaredRoute[] = []
+  app.decorate('declaredRoutes', routeTable)
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith(DOCS_PREFIX)) return
-    if (route.config?.access === undefined) {
+    const access = route.config?.access
+    if (access === undefined) {
       throw new Error(`route ${route.method.toString()} ${route.url} declares no access rule`)
+    }
+    for (const method of [route.method].flat()) {
+      // Fastify adds HEAD beside every GET; it is the same route.
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access })
     }
   })
 

@@ -11,10 +11,16 @@ interface ErrorBody {
   }
 }
 
+/** A missing property is reported at its parent; the path should name the property itself. */
+const missingProperty = (params: Record<string, unknown>): string => {
+  const name = params['missingProperty']
+  return typeof name === 'string' ? `/${name}` : ''
+}
+
 const validationDetails = (error: FastifyError): ApiErrorDetail[] =>
   (error.validation ?? []).map((issue) => ({
     // e.g. `body/threats/0/status`, `querystring/limit`, `params/productId`
-    path: `${error.validationContext ?? 'request'}${issue.instancePath}`,
+    path: `${error.validationContext ?? 'request'}${issue.instancePath}${missingProperty(issue.params)}`,
     message: issue.message ?? 'is not valid',
   }))
 

@@ -1,5 +1,5 @@
 export { createApp } from './app.js'
-export type { ApiApp, ApiRoutes } from './api-app.js'
-export { ROLES, PERMISSIONS, ROLE_PERMISSIONS } from './auth/roles.js'
-export type { Permission, Role } from './auth/roles.js'
+export type { ApiApp } from './api-app.js'
+export { ROLES } from './auth/roles.js'
+export type { Role } from './auth/roles.js'
 export type { OidcSettings, ServerDeps } from './server-deps.js'

@@ -168,3 +168,23 @@ export const rolesOnProduct = async (
       .where('product_id', 'in', [productId, '*'])
       .execute()
   ).map((row) => row.role)
+
+/** Every role grant of every user, for the users overview (one query, not one per user). */
+export const listAllRoleGrants = async (
+  store: Store,
+): Promise<ReadonlyMap<string, readonly RoleGrant[]>> => {
+  const rows = await store.db
+    .selectFrom('product_roles')
+    .select(['user_id', 'product_id', 'role'])
+    .orderBy('user_id')
+    .orderBy('product_id')
+    .orderBy('role')
+    .execute()
+  const grants = new Map<string, RoleGrant[]>()
+  for (const row of rows) {
+    const held = grants.get(row.user_id) ?? []
+    held.push({ productId: row.product_id, role: row.role })
+    grants.set(row.user_id, held)
+  }
+  return grants
+}

@@ -134,3 +134,78 @@ export const countAuditEvents = async (store: Store): Promise<number> => {
     .executeTakeFirstOrThrow()
   return toNumber(count)
 }
+
+/**
+ * The subject convention of the trail: an event about a product, or anything in it (its model,
+ * approvals, generated documents), has the subject `product:<id>`, or `product:<id>/<part>`
+ * for a part of it. A product's trail is every event with one of these subjects.
+ */
+export const productAuditSubject = (productId: string): string => `product:${productId}`
+
+/** Appends one event in a transaction of its own: for events that record no other change. */
+export const recordAuditEvent = (store: Store, input: AuditEventInput): Promise<AuditEvent> =>
+  store.db.transaction().execute((trx) => appendAuditEvent(trx, store.dialect, store.now(), input))
+
+export interface AuditEventQuery {
+  /** Only events about this product (see `productAuditSubject`). */
+  readonly productId?: string
+  readonly actor?: string
+  readonly action?: string
+  /** ISO 8601 instants in UTC as `toISOString` writes them: `since` inclusive, `until` exclusive. */
+  readonly since?: string
+  readonly until?: string
+  /** Only events older than this sequence number, so later pages hold still as events arrive. */
+  readonly beforeSeq?: number
+  readonly limit: number
+  readonly offset: number
+}
+
+/** A page of events, newest first, and how many match in all. */
+export const listAuditEvents = async (
+  store: Store,
+  query: AuditEventQuery,
+): Promise<{ readonly events: AuditEvent[]; readonly total: number }> => {
+  let select = store.db.selectFrom('audit_events')
+  if (query.productId !== undefined) {
+    const subject = productAuditSubject(query.productId)
+    const prefix = `${subject}/`
+    // substr counts code points on both back ends (LIKE would need the id's `_` and `%`
+    // escaped), so the prefix is measured in code points too.
+    const length = Array.from(prefix).length
+    select = select.where((eb) =>
+      eb.or([
+        eb('subject', '=', subject),
+        eb(sql<string>`substr(subject, 1, ${length})`, '=', prefix),
+      ]),
+    )
+  }
+  if (query.actor !== undefined) select = select.where('actor', '=', query.actor)
+  if (query.action !== undefined) select = select.where('action', '=', query.action)
+  // `at` is written by toISOString only, so text order is time order.
+  if (query.since !== undefined) select = select.where('at', '>=', query.since)
+  if (query.until !== undefined) select = select.where('at', '<', query.until)
+  if (query.beforeSeq !== undefined) select = select.where('seq', '<', query.beforeSeq)
+  const { count } = await select
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow()
+  const rows = await select
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute()
+  return { events: rows.map((row) => ({ ...row, seq: toNumber(row.seq) })), total: toNumber(count) }
+}
+
+/** One event by its id or by its hash (to find a head kept outside the database). */
+export const findAuditEvent = async (
+  store: Store,
+  key: { readonly id: string } | { readonly hash: string },
+): Promise<AuditEvent | undefined> => {
+  const row = await store.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where((eb) => ('id' in key ? eb('id', '=', key.id) : eb('hash', '=', key.hash)))
+    .executeTakeFirst()
+  return row === undefined ? undefined : { ...row, seq: toNumber(row.seq) }
+}

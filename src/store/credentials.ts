@@ -60,6 +60,19 @@ export const deleteSessionsOf = async (store: Store, userId: string): Promise<vo
   await store.db.deleteFrom('sessions').where('user_id', '=', userId).execute()
 }
 
+/** Signs a user out of every session but one (the one that asked, e.g. to change the password). */
+export const deleteOtherSessionsOf = async (
+  store: Store,
+  userId: string,
+  keepIdHash: string,
+): Promise<void> => {
+  await store.db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id_hash', '!=', keepIdHash)
+    .execute()
+}
+
 export interface StoredApiToken {
   readonly id: string
   readonly userId: string
@@ -130,6 +143,8 @@ export const listApiTokens = async (
       .select(['id', 'user_id', 'name', 'created_at', 'expires_at', 'revoked_at'])
       .where('user_id', '=', userId)
       .orderBy('created_at')
+      .orderBy('name')
+      .orderBy('id')
       .execute()
   ).map((row) => ({
     id: row.id,

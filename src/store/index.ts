@@ -1,5 +1,11 @@
-export { AUDIT_PROBLEMS, countAuditEvents, GENESIS_HASH, verifyAuditChain } from './audit-trail.js'
-export type { AuditChainCheck, AuditEvent, AuditProblem } from './audit-trail.js'
+export {
+  appendAuditEvent,
+  AUDIT_PROBLEMS,
+  countAuditEvents,
+  GENESIS_HASH,
+  verifyAuditChain,
+} from './audit-trail.js'
+export type { AuditChainCheck, AuditEvent, AuditEventInput, AuditProblem } from './audit-trail.js'
 export { exportModel, importModel } from './model-documents.js'
 export type {
   ExportedModel,
@@ -17,6 +23,7 @@ export {
   findUserByOidcSubject,
   findUserByUsername,
   grantRole,
+  listAllRoleGrants,
   listRoleGrants,
   listUsers,
   revokeRole,
@@ -27,6 +34,7 @@ export type { NewUser, RoleGrant, UserAccount } from './accounts.js'
 export {
   createApiToken,
   createSession,
+  deleteOtherSessionsOf,
   deleteSession,
   deleteSessionsOf,
   findLiveApiToken,
@@ -36,3 +44,33 @@ export {
 } from './credentials.js'
 export type { StoredApiToken, StoredSession } from './credentials.js'
 export type { StoreTables } from './schema.js'
+export { findProduct, listProducts, recordModelFacts } from './products.js'
+export type { ModelFacts, ProductListing, ProductQuery, ProductRelease } from './products.js'
+export { countOpenFindings, listProductFindings } from './finding-queries.js'
+export type { FindingQuery, StoredFinding } from './finding-queries.js'
+export {
+  findAuditEvent,
+  listAuditEvents,
+  productAuditSubject,
+  recordAuditEvent,
+} from './audit-trail.js'
+export type { AuditEventQuery } from './audit-trail.js'
+export { allApprovals, listApprovals, recordApproval } from './approvals.js'
+export type {
+  Approval,
+  ApprovalQuery,
+  NewApproval,
+  SignatureManifest,
+  Signer,
+} from './approvals.js'
+export {
+  findGeneratedDocument,
+  listGeneratedDocuments,
+  saveGeneratedDeliverable,
+} from './generated-documents.js'
+export type {
+  GeneratedDeliverable,
+  GeneratedDocumentInfo,
+  GeneratedDocumentQuery,
+  NewGeneratedDocument,
+} from './generated-documents.js'

@@ -25,6 +25,7 @@ export const runCli = async (
     },
     today: () => '2026-11-28',
     ask: () => Promise.resolve(undefined),
+    untilStopped: () => new Promise(() => undefined),
     ...overrides,
   }
   const code = await run(argv, io)

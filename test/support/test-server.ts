@@ -46,7 +46,11 @@ export const openTestServer = async (
     userWith: async (grants) => {
       counter += 1
       const username = `user${String(counter)}`
-      const user = await createUser(store, { username, displayName: `Test ${username}`, passwordHash: null })
+      const user = await createUser(store, {
+        username,
+        displayName: `Test ${username}`,
+        passwordHash: null,
+      })
       if (user === undefined) throw new Error(`user ${username} exists`)
       for (const grant of grants) await grantRole(store, user.id, grant)
       const { secret } = await issueApiToken(store, user.id, 'test', null)

@@ -1,27 +1,23 @@
 import { homedir } from 'node:os'
 import path from 'node:path'
 
-import { csafDocumentToAdvisory, nvdRecordsToAdvisories } from '../../formats/index.js'
-
 import { parse } from 'yaml'
 
 import {
-  createHttpFetcher,
   FEED_SOURCES,
   openAdvisoryStore,
-  planUnits,
   resolveDataDir,
-  syncFeeds,
-  systemClock,
-  type AdvisoryConverters,
-  type Clock,
   type CsafProviderConfig,
   type FeedSource,
   type FeedsPlan,
-  type SignatureVerifier,
   type UnitReport,
 } from '../../feeds/index.js'
 import { decodeText } from '../../formats/index.js'
+import {
+  defaultFeedSyncEnvironment,
+  runFeedSync,
+  type FeedSyncEnvironment,
+} from '../../services/feed-sync.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 
@@ -29,27 +25,15 @@ import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
  * Where `feeds` gets what lies outside the command line; tests replace parts. The NVD and CSAF
  * converters live in `formats/advisories` and are passed in here (see `WIRED_CONVERTERS`).
  */
-export interface FeedsEnvironment {
+export interface FeedsEnvironment extends FeedSyncEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>
   readonly homeDir: string
-  readonly fetch: typeof globalThis.fetch
-  readonly clock: Clock
-  readonly converters: Partial<AdvisoryConverters>
-  readonly verifySignature?: SignatureVerifier
-}
-
-/** The NVD and CSAF converters of `formats/advisories`. */
-const WIRED_CONVERTERS: Partial<AdvisoryConverters> = {
-  nvd: (json) => nvdRecordsToAdvisories(json),
-  csaf: (json) => csafDocumentToAdvisory(json),
 }
 
 const defaultEnvironment = (): FeedsEnvironment => ({
+  ...defaultFeedSyncEnvironment(),
   env: process.env,
   homeDir: homedir(),
-  fetch: globalThis.fetch,
-  clock: systemClock,
-  converters: WIRED_CONVERTERS,
 })
 
 export interface FeedsSyncOptions {
@@ -83,7 +67,8 @@ export const feedsSyncCommand = async (io: CliIo, options: FeedsSyncOptions): Pr
     io.stderr(`unknown source ${unknown.join(', ')}; the sources are ${FEED_SOURCES.join(', ')}\n`)
     return EXIT_CODES.invalidInput
   }
-  const config = options.config === undefined ? emptyConfig : await readConfig(io, options.config)
+  const config =
+    options.config === undefined ? emptyConfig : await readFeedsConfig(io, options.config)
   if (config === undefined) return EXIT_CODES.invalidInput
   const dataDir = resolveDataDir(options.dataDir, environment.env, environment.homeDir)
   const apiKey = environment.env['NVD_API_KEY']
@@ -98,27 +83,7 @@ export const feedsSyncCommand = async (io: CliIo, options: FeedsSyncOptions): Pr
   const progress = (line: string) => {
     io.stderr(`${line}\n`)
   }
-  const http = createHttpFetcher({
-    fetch: environment.fetch,
-    clock: environment.clock,
-    onRetry: progress,
-  })
-  const units = await planUnits(
-    plan,
-    {
-      http,
-      clock: environment.clock,
-      converters: environment.converters,
-      ...(environment.verifySignature === undefined
-        ? {}
-        : { verifySignature: environment.verifySignature }),
-    },
-    dataDir,
-  )
-  progress(
-    `syncing ${String(units.length)} feeds into ${dataDir}${options.mirror === undefined ? '' : ` from the mirror ${options.mirror}`}`,
-  )
-  const result = await syncFeeds({ dataDir, units, progress })
+  const result = await runFeedSync({ dataDir, plan, environment, progress })
   if (!result.ok) {
     io.stderr(`medcyber feeds sync: ${result.error.message}\n`)
     return EXIT_CODES.invalidInput
@@ -140,7 +105,7 @@ const reportLine = (unit: UnitReport): string => {
   return `${unit.key}\t${unit.outcome}\t${detail}\n${warnings.join('')}`
 }
 
-interface FeedsConfig {
+export interface FeedsConfig {
   readonly urls: Partial<Record<'osv' | 'nvd' | 'kev' | 'epss', string>>
   readonly ecosystems: readonly string[]
   readonly csafProviders: readonly CsafProviderConfig[]
@@ -148,7 +113,11 @@ interface FeedsConfig {
 
 const emptyConfig: FeedsConfig = { urls: {}, ecosystems: [], csafProviders: [] }
 
-const readConfig = async (io: CliIo, file: string): Promise<FeedsConfig | undefined> => {
+/** A feeds configuration file (see docs/feeds.md); undefined, said on stderr, when unusable. */
+export const readFeedsConfig = async (
+  io: CliIo,
+  file: string,
+): Promise<FeedsConfig | undefined> => {
   const bytes = await io.reader.read(file, MAX_CONFIG_BYTES)
   if (!bytes.ok) {
     io.stderr(`${file}: ${bytes.error.message}\n`)

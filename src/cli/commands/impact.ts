@@ -24,10 +24,11 @@ import {
   nvdRecordsToAdvisories,
   osvRecordToAdvisory,
 } from '../../formats/index.js'
+import { compileAffectedPredicate } from '../../services/advisory-scan.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { resolveModelEntry } from '../resolve-model-entry.js'
-import { compileAffectedPredicate, loadAdvisories, type ScanOptions } from './scan.js'
+import { loadAdvisories, type ScanOptions } from './scan.js'
 
 export interface ImpactOptions extends Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'> {
   readonly json: boolean

@@ -1,36 +1,29 @@
 import path from 'node:path'
 
 import {
-  availableViews,
-  buildDeliverable,
   createReportContext,
-  csafTargetMatcher,
   DEFAULT_RISK_POLICY,
   DELIVERABLE_KINDS,
   DELIVERABLE_LANGUAGES,
   documentedRelease,
-  findAdvisoryMatches,
-  scanTargetsOfModel,
-  selectView,
-  toFindings,
   type DeliverableKind,
   type DeviceModel,
   type DocumentLanguage,
   type KnownVulnerabilities,
   type ReportContext,
-  type ViewFigure,
 } from '../../core/index.js'
-import { renderArchitectureViewSvg } from '../../render/index.js'
-import { createPdfPrinter, type PdfPrinter } from '../../render/documents/index.js'
+import type { ReportFormat } from '../../render/reports/index.js'
+import { findingsFor, scanTargetsOfRelease } from '../../services/advisory-scan.js'
 import {
-  DEFAULT_FORMATS,
-  renderDeliverable,
-  type ReportFormat,
-} from '../../render/reports/index.js'
+  drawViews,
+  isRenderError,
+  lazyPdfPrinter,
+  renderDeliverableFiles,
+} from '../../services/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { loadValidModel } from '../load-valid-model.js'
-import { openAdvisoryIndex, triageFor } from './scan.js'
+import { openAdvisoryIndex } from './scan.js'
 
 export const REPORT_KINDS = [...DELIVERABLE_KINDS, 'all'] as const
 export type ReportKind = (typeof REPORT_KINDS)[number]
@@ -49,27 +42,6 @@ export interface ReportOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
 }
 
-const isRenderError = (error: unknown): error is Error & { code: string } =>
-  error instanceof Error &&
-  'code' in error &&
-  typeof error.code === 'string' &&
-  error.code.startsWith('render/')
-
-/** Every FDA architecture view of the model, drawn once for all documents that show them. */
-const drawViews = async (model: DeviceModel): Promise<ViewFigure[]> => {
-  const figures: ViewFigure[] = []
-  for (const view of availableViews(model)) {
-    const selected = selectView(model, view.spec)
-    if (!selected.ok) continue
-    figures.push({
-      id: view.id,
-      title: view.title,
-      svg: await renderArchitectureViewSvg(selected.value),
-    })
-  }
-  return figures
-}
-
 const scanRelease = async (
   io: CliIo,
   model: DeviceModel,
@@ -81,17 +53,8 @@ const scanRelease = async (
     ...(options.env === undefined ? {} : { env: options.env }),
   })
   if (loaded === undefined) return undefined
-  const targets = scanTargetsOfModel(model).filter(
-    (target) => release === undefined || target.releases.includes(release),
-  )
-  const triage = triageFor(model, release)
   try {
-    const findings = toFindings(
-      findAdvisoryMatches(loaded.index, targets, { csafMatcher: csafTargetMatcher() }),
-      loaded.enrichment,
-      triage,
-      release === undefined ? {} : { release },
-    )
+    const findings = findingsFor(loaded, scanTargetsOfRelease(model, release), model, release)
     return { generation: loaded.generation, findings }
   } finally {
     loaded.close()
@@ -105,12 +68,7 @@ const writeDeliverables = async (
   context: ReportContext,
   options: ReportOptions,
 ): Promise<number | undefined> => {
-  let printer: PdfPrinter | undefined
-  const chromiumPath = options.chromium ?? options.env?.MEDCYBER_CHROMIUM
-  const pdfPrinter = async (): Promise<PdfPrinter> => {
-    printer ??= await createPdfPrinter(chromiumPath === undefined ? {} : { chromiumPath })
-    return printer
-  }
+  const pdf = lazyPdfPrinter(options.chromium ?? options.env?.MEDCYBER_CHROMIUM)
   let written = 0
   try {
     for (const [position, kind] of kinds.entries()) {
@@ -121,14 +79,11 @@ const writeDeliverables = async (
           `medcyber: ${kind} is written in English only; --lang ${options.language} does not apply\n`,
         )
       }
-      const parts = buildDeliverable(kind, context)
-      if (parts.length === 0) {
+      const files = await renderDeliverableFiles(kind, context, options.formats, pdf)
+      if (files.length === 0) {
         io.stderr(`medcyber: ${kind}: nothing to write for this model and release\n`)
         continue
       }
-      const files = await renderDeliverable(parts, options.formats ?? DEFAULT_FORMATS[kind], {
-        pdfPrinter,
-      })
       const folder = path.join(options.out, kind)
       await io.files.makeDirectory(folder)
       for (const file of files) {
@@ -143,7 +98,7 @@ const writeDeliverables = async (
     io.stderr(`medcyber: ${error.message}\n`)
     return undefined
   } finally {
-    await printer?.close()
+    await pdf.close()
   }
   return written
 }

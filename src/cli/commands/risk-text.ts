@@ -1,5 +1,5 @@
 import { safetyProbabilityNote, type RiskEntry, type RiskRating } from '../../core/index.js'
-import type { RiskReport } from './risk-report.js'
+import type { RiskReport } from '../../services/index.js'
 
 const point = (rating: RiskRating): string => `${rating.exploitability} x ${rating.severity}`
 

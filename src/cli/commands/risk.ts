@@ -11,12 +11,12 @@ import {
 } from '../../core/index.js'
 import { loadRiskPolicy } from '../../formats/index.js'
 import { tableCsv, tableXlsx } from '../../render/tables/index.js'
+import { riskJson } from '../../services/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { formatIssue } from '../format-issues.js'
 import { loadRuleSet } from '../load-rule-set.js'
 import { loadValidModel, type ValidModel } from '../load-valid-model.js'
-import { riskJson } from './risk-json.js'
 import { riskText } from './risk-text.js'
 
 /** Gates, from the narrowest: each one also fails on everything the ones before it fail on. */

@@ -2,26 +2,24 @@ import { homedir } from 'node:os'
 import path from 'node:path'
 
 import {
-  compileAffected,
-  csafTargetMatcher,
-  findAdvisoryMatches,
   prioritizeFindings,
-  resolveTriage,
-  scanTargetsOfModel,
   scanTargetsOfSbom,
-  toFindings,
-  type Advisory,
   type AdvisoryIndex,
-  type AdvisorySource,
   type DeviceModel,
-  type Enrichment,
   type Finding,
-  type FindingAssessment,
   type PrioritizedFinding,
   type ScanTarget,
 } from '../../core/index.js'
-import { openAdvisoryStore, resolveDataDir } from '../../feeds/index.js'
+import { resolveDataDir } from '../../feeds/index.js'
 import { createSbomSchemas, readSbomFile } from '../../formats/sbom/index.js'
+import {
+  findingsFor,
+  loadAdvisoriesAt,
+  openAdvisoryIndexAt,
+  scanTargetsOfRelease,
+  type LoadedAdvisories,
+  type OpenedAdvisories,
+} from '../../services/advisory-scan.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { formatIssue } from '../format-issues.js'
@@ -42,96 +40,39 @@ export interface ScanOptions {
   readonly homeDir?: string
 }
 
-const SOURCES: readonly AdvisorySource[] = ['osv', 'nvd', 'csaf']
+type StoreOptions = Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>
 
-async function* allAdvisories(
-  read: (source: AdvisorySource) => AsyncIterable<Advisory>,
-): AsyncGenerator<Advisory> {
-  for (const source of SOURCES) yield* read(source)
-}
-
-/** The advisory store read for matching: every advisory, and KEV and EPSS by CVE. */
-export interface LoadedAdvisories {
-  readonly generation: string
-  readonly advisories: readonly Advisory[]
-  readonly enrichment: Enrichment
-}
-
-type AdvisoryStore = Awaited<ReturnType<typeof openAdvisoryStore>>
-
-/** Opens the store of `--data-dir` (or the default); undefined, said on stderr, when it is empty. */
-const openStore = async (
+/** The store of `--data-dir` (or the default), and the message for one never synced. */
+const advisoryStore = async <T>(
   io: CliIo,
-  options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
-): Promise<(AdvisoryStore & { readonly generation: string }) | undefined> => {
+  options: StoreOptions,
+  open: (dataDir: string) => Promise<T | undefined>,
+): Promise<T | undefined> => {
   const dataDir = resolveDataDir(
     options.dataDir,
     options.env ?? process.env,
     options.homeDir ?? homedir(),
   )
-  const store = await openAdvisoryStore(dataDir)
-  if (store.generation === undefined) {
+  const opened = await open(dataDir)
+  if (opened === undefined) {
     io.stderr(
       `medcyber: the advisory store ${dataDir} is empty; run 'medcyber feeds sync' (or --mirror DIR) first\n`,
     )
-    return undefined
   }
-  return { ...store, generation: store.generation }
-}
-
-/** KEV and EPSS by CVE, as matching enriches findings with them. */
-const enrichmentOf = async (store: AdvisoryStore): Promise<Enrichment> => {
-  const kev = await store.kev()
-  const epss = await store.epss()
-  return {
-    kev: (cve) => {
-      const entry = kev?.entries.get(cve)
-      return entry === undefined
-        ? undefined
-        : {
-            dateAdded: entry.dateAdded,
-            dueDate: entry.dueDate,
-            knownRansomwareCampaignUse: entry.knownRansomwareCampaignUse,
-          }
-    },
-    epss: (cve) => epss?.scores.get(cve),
-  }
+  return opened
 }
 
 /** Every advisory of the store read into memory: for commands that look advisories up by id. */
-export const loadAdvisories = async (
+export const loadAdvisories = (
   io: CliIo,
-  options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
-): Promise<LoadedAdvisories | undefined> => {
-  const store = await openStore(io, options)
-  if (store === undefined) return undefined
-  const advisories: Advisory[] = []
-  for await (const advisory of allAdvisories(store.advisories)) advisories.push(advisory)
-  return { generation: store.generation, advisories, enrichment: await enrichmentOf(store) }
-}
+  options: StoreOptions,
+): Promise<LoadedAdvisories | undefined> => advisoryStore(io, options, loadAdvisoriesAt)
 
-/** The store's matching index, opened lazily from the files sync wrote: what a scan needs. */
-export interface OpenedAdvisories {
-  readonly generation: string
-  readonly index: AdvisoryIndex
-  readonly enrichment: Enrichment
-  /** Closes the files the index reads from. */
-  readonly close: () => void
-}
-
-export const openAdvisoryIndex = async (
+/** The store's matching index, undefined (said on stderr) when the store is empty. */
+export const openAdvisoryIndex = (
   io: CliIo,
-  options: Pick<ScanOptions, 'dataDir' | 'env' | 'homeDir'>,
-): Promise<OpenedAdvisories | undefined> => {
-  const store = await openStore(io, options)
-  if (store === undefined) return undefined
-  const { index, close } = await store.matchIndex(SOURCES)
-  return { generation: store.generation, index, close, enrichment: await enrichmentOf(store) }
-}
-
-export const compileAffectedPredicate = (
-  affected: Parameters<typeof compileAffected>[0],
-): ((version: string) => boolean) => compileAffected(affected).isAffected
+  options: StoreOptions,
+): Promise<OpenedAdvisories | undefined> => advisoryStore(io, options, openAdvisoryIndexAt)
 
 /** What is scanned: a device model's components, or the components of one SBOM file. */
 interface ScanSubject {
@@ -170,12 +111,7 @@ const loadSubject = async (
   }
   const loaded = await loadValidModel(io, argument)
   if (loaded === undefined) return undefined
-  return {
-    model: loaded.model,
-    targets: scanTargetsOfModel(loaded.model).filter(
-      (target) => release === undefined || target.releases.includes(release),
-    ),
-  }
+  return { model: loaded.model, targets: scanTargetsOfRelease(loaded.model, release) }
 }
 
 /**
@@ -194,12 +130,7 @@ export const scanCommand = async (
   const { index } = loaded
   try {
     const findings = prioritizeFindings(
-      toFindings(
-        findAdvisoryMatches(index, subject.targets, { csafMatcher: csafTargetMatcher() }),
-        loaded.enrichment,
-        triageFor(subject.model, options.release),
-        options.release === undefined ? {} : { release: options.release },
-      ),
+      findingsFor(loaded, subject.targets, subject.model, options.release),
       subject.model,
     )
     io.stdout(
@@ -211,23 +142,6 @@ export const scanCommand = async (
   } finally {
     loaded.close()
   }
-}
-
-/**
- * The decisions that apply: for one release, its own assessments and those carried over from an
- * earlier release while the component is unchanged, so an unchanged component is not shown as
- * untriaged again in every new release.
- */
-export const triageFor = (
-  model: DeviceModel | undefined,
-  release: string | undefined,
-): readonly FindingAssessment[] => {
-  if (model === undefined) return []
-  if (release === undefined) return model.findingAssessments
-  return resolveTriage(model, { release }).map((item) => ({
-    ...item.assessment,
-    releases: [item.release],
-  }))
 }
 
 const findingJson = (finding: PrioritizedFinding) => ({

@@ -21,6 +21,39 @@ export interface CommonText {
   readonly notApplicable: string
   readonly figure: string
   readonly table: string
+  readonly signatures: SignatureText
+}
+
+/**
+ * The words of the electronic-signature section (21 CFR 11.50: the signer's printed name, the
+ * date and time, and the meaning of each signature). Keys of `meanings` are the signature
+ * meanings of `core/reports/signatures.ts`.
+ */
+export interface SignatureText {
+  readonly title: string
+  readonly intro: (revision: number) => string
+  readonly documentModel: string
+  readonly none: string
+  readonly tableTitle: string
+  readonly columns: {
+    readonly signedAt: string
+    readonly signer: string
+    readonly meaning: string
+    readonly subject: string
+    readonly release: string
+    readonly reason: string
+    readonly revision: string
+    readonly contentHash: string
+    readonly status: string
+  }
+  readonly meanings: {
+    readonly reviewed: string
+    readonly approved: string
+    readonly 'risk-accepted': string
+  }
+  readonly current: string
+  readonly superseded: (revision: number) => string
+  readonly supersededNote: string
 }
 
 export const COMMON_TEXT: Readonly<Record<DocumentLanguage, CommonText>> = {
@@ -40,6 +73,30 @@ export const COMMON_TEXT: Readonly<Record<DocumentLanguage, CommonText>> = {
     notApplicable: 'N/A',
     figure: 'Figure',
     table: 'Table',
+    signatures: {
+      title: 'Signatures',
+      intro: (revision) =>
+        `Electronic signatures recorded in medcyber for this product. Each signature applies to the model revision and content hash it was made on; this document was generated from model revision ${String(revision)}.`,
+      documentModel: 'Content hash of the model this document was generated from:',
+      none: 'No electronic signature has been recorded for what this document covers.',
+      tableTitle: 'Signatures',
+      columns: {
+        signedAt: 'Signed at (UTC)',
+        signer: 'Signer',
+        meaning: 'Meaning',
+        subject: 'Subject',
+        release: 'Release',
+        reason: 'Reason',
+        revision: 'Model revision',
+        contentHash: 'Content hash',
+        status: 'Status',
+      },
+      meanings: { reviewed: 'Reviewed', approved: 'Approved', 'risk-accepted': 'Risk accepted' },
+      current: 'Current',
+      superseded: (revision) => `Superseded (signed on revision ${String(revision)})`,
+      supersededNote:
+        'A superseded signature was made on another model revision than this document: it does not cover this document and is listed for the record only.',
+    },
   },
   ja: {
     contents: '目次',
@@ -57,5 +114,29 @@ export const COMMON_TEXT: Readonly<Record<DocumentLanguage, CommonText>> = {
     notApplicable: '該当なし',
     figure: '図',
     table: '表',
+    signatures: {
+      title: '電子署名',
+      intro: (revision) =>
+        `medcyber に記録された本製品の電子署名。各署名は、署名時のモデルリビジョン及び内容ハッシュに対してのみ有効である。本書はモデルリビジョン ${String(revision)} から生成された。`,
+      documentModel: '本書の生成元モデルの内容ハッシュ：',
+      none: '本書の対象について記録された電子署名はない。',
+      tableTitle: '電子署名',
+      columns: {
+        signedAt: '署名日時 (UTC)',
+        signer: '署名者',
+        meaning: '署名の意味',
+        subject: '対象',
+        release: 'リリース',
+        reason: '理由',
+        revision: 'モデルリビジョン',
+        contentHash: '内容ハッシュ',
+        status: '状態',
+      },
+      meanings: { reviewed: 'レビュー済み', approved: '承認', 'risk-accepted': 'リスク受容' },
+      current: '有効',
+      superseded: (revision) => `失効（リビジョン ${String(revision)} に対する署名）`,
+      supersededNote:
+        '失効と示す署名は本書と異なるモデルリビジョンに対してなされたものであり、本書には適用されない。記録として掲載する。',
+    },
   },
 }

@@ -32,4 +32,4 @@ export {
   type TableBlock,
   type TextRun,
 } from './document-tree.js'
-export { COMMON_TEXT, type CommonText } from './common-text.js'
+export { COMMON_TEXT, type CommonText, type SignatureText } from './common-text.js'

@@ -12,6 +12,7 @@ import {
 } from './machine-readable/index.js'
 import { buildMds2 } from './mds2/index.js'
 import type { ReportContext } from './report-context.js'
+import { withSignatures } from './signatures.js'
 import { buildTraceability } from './traceability/index.js'
 
 const BUILDERS: Readonly<Record<DeliverableKind, (ctx: ReportContext) => DeliverablePart[]>> = {
@@ -45,8 +46,12 @@ export const DELIVERABLE_LANGUAGES: Readonly<Record<DeliverableKind, readonly Do
     traceability: ['en'],
   }
 
-/** The parts of one deliverable, in the context's language where the deliverable has it. */
+/**
+ * The parts of one deliverable, in the context's language where the deliverable has it, each
+ * document ending with the signatures that apply to it when the context has approvals.
+ */
 export const buildDeliverable = (kind: DeliverableKind, ctx: ReportContext): DeliverablePart[] => {
   const language = DELIVERABLE_LANGUAGES[kind].includes(ctx.language) ? ctx.language : 'en'
-  return BUILDERS[kind](language === ctx.language ? ctx : { ...ctx, language })
+  const parts = BUILDERS[kind](language === ctx.language ? ctx : { ...ctx, language })
+  return ctx.approvals === undefined ? parts : withSignatures(parts, kind, ctx.approvals)
 }

@@ -9,3 +9,9 @@ export {
 } from './report-context.js'
 export { buildDeliverable, DELIVERABLE_LANGUAGES } from './build-deliverable.js'
 export type { Mds2Form } from './mds2/index.js'
+export {
+  SIGNATURE_MEANINGS,
+  type ApprovalRecord,
+  type DocumentSignature,
+  type SignatureMeaning,
+} from './signatures.js'

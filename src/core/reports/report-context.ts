@@ -11,6 +11,7 @@ import { evaluateRiskRegister, type RiskRegister } from '../risk-register/index.
 import { BUILT_IN_RULES, generateThreats, type Threat } from '../threats/index.js'
 import type { Finding } from '../vulnerabilities/index.js'
 import type { DocumentLanguage } from '../documents/index.js'
+import type { ApprovalRecord } from './signatures.js'
 
 /** An architecture view already drawn as SVG by the caller (drawing is render/'s job). */
 export interface ViewFigure {
@@ -41,6 +42,12 @@ export interface ReportInputs {
   readonly release?: string
   readonly figures?: readonly ViewFigure[]
   readonly knownVulnerabilities?: KnownVulnerabilities
+  /**
+   * The product's electronic signatures (from the team server's store). When given, every
+   * document ends with a signatures section; a model folder on disk has none, and its documents
+   * have no such section.
+   */
+  readonly approvals?: ApprovalRecord
 }
 
 /** Everything the deliverables draw from, computed once per report run. */

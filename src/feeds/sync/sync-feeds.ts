@@ -37,11 +37,12 @@ export interface SyncFeedsOptions {
 }
 
 /**
- * Units write separate partitions, and most of a unit's time is spent waiting for reads (an
- * `all.zip` is read entry by entry, a few small reads each) or the network, so running a few
- * at once overlaps those waits with the others' parsing and index building.
+ * Units write separate partitions. Reading an `all.zip` is now mostly CPU (inflate, parse,
+ * index), so on the 2-core machines measured (bench/README.md, B4a) four at once no longer paid
+ * and raised peak memory by about 100 MB; two still overlap one unit's network or disk waits with
+ * the other's work.
  */
-export const UNITS_AT_ONCE = 4
+export const UNITS_AT_ONCE = 2
 
 export interface UnitReport {
   readonly key: string

@@ -23,7 +23,18 @@ export type RouteAccess =
   | { readonly kind: 'product'; readonly permission: Permission }
   | { readonly kind: 'global'; readonly permission: Permission }
 
+/** One API route and what it requires: the route table the role matrix and the docs read. */
+export interface DeclaredRoute {
+  readonly method: string
+  readonly url: string
+  readonly access: RouteAccess
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every `/api` route registered, in order, with its access rule. */
+    readonly declaredRoutes: readonly DeclaredRoute[]
+  }
   interface FastifyRequest {
     principal: Principal | undefined
     /** The roles the principal holds on the route's product or on `*` (after the access check). */

@@ -1,4 +1,127 @@
-import type { ApiRoutes } from '../api-app.js'
+import { Type } from '@sinclair/typebox'
 
-// Routes of this group are being written (issue 7); the group registers none yet.
-export const findingRoutes: ApiRoutes = () => undefined
+import type { FindingAssessment } from '../../core/index.js'
+import { FINDING_ID_PATTERN } from '../../core/model/schema-helpers.js'
+import { saveAssessment } from '../../services/index.js'
+import { findProduct, listProductFindings } from '../../store/index.js'
+import type { ApiRoutes } from '../api-app.js'
+import { ApiError, notFound } from '../api-error.js'
+import { FindingTriageBody, strictValidatorCompiler } from '../assessment-bodies.js'
+import { principalOf } from '../auth/signed-in.js'
+import { todayOf } from '../calendar.js'
+import { IF_MATCH_HEADERS, ifMatchRevision, revisionTag } from '../etag.js'
+import { modelSaveError } from '../model-problems.js'
+import { PAGE_QUERY, PageOf } from '../pagination.js'
+import {
+  errors,
+  FindingItem,
+  FindingQuery,
+  ProductParams,
+  SavedModelSchema,
+} from '../product-schemas.js'
+
+const TAGS = ['findings']
+
+/** Vulnerability findings from the last evaluation, and the VEX triage people record on them. */
+export const findingRoutes: ApiRoutes = (app, deps) => {
+  const { store } = deps
+
+  app.get(
+    '/products/:productId/findings',
+    {
+      config: { access: { kind: 'product', permission: 'product:read' } },
+      schema: {
+        summary: 'Vulnerability findings of the product, known exploited and highest CVSS first',
+        description:
+          'From the last evaluation of the SBOMs against the advisories. q matches part of the vulnerability id or the component, ignoring case.',
+        tags: TAGS,
+        params: ProductParams,
+        querystring: Type.Object({ ...FindingQuery, ...PAGE_QUERY }),
+        response: { 200: PageOf(FindingItem), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { productId } = request.params
+      if ((await findProduct(store, productId)) === undefined) {
+        throw notFound(`product ${productId}`)
+      }
+      const { release, severity, kev, vexStatus, q, limit, offset } = request.query
+      const page = await listProductFindings(store, productId, {
+        ...(release === undefined ? {} : { release }),
+        ...(severity === undefined ? {} : { severity }),
+        ...(kev === undefined ? {} : { kev }),
+        ...(vexStatus === undefined ? {} : { vexStatus }),
+        ...(q === undefined ? {} : { text: q }),
+        limit,
+        offset,
+      })
+      return {
+        items: page.items.map((item) => ({ ...item, aliases: [...item.aliases] })),
+        total: page.total,
+        limit,
+        offset,
+      }
+    },
+  )
+
+  app.put(
+    '/products/:productId/findings/:findingId/triage',
+    {
+      config: { access: { kind: 'product', permission: 'finding:triage' } },
+      // Unknown fields are refused, not dropped: the body goes into the model as written.
+      validatorCompiler: strictValidatorCompiler,
+      schema: {
+        summary: 'Record the VEX triage of a finding in the model',
+        description:
+          'Replaces the findingAssessments entry for this finding and the same releases, or adds one, in the model file that holds that list; every other byte of the files stays as written. Needs If-Match (428 without, 412 when stale). The whole model is checked again (422 with file:line:column details).',
+        tags: TAGS,
+        params: Type.Object({
+          productId: ProductParams.properties.productId,
+          findingId: Type.String({
+            pattern: FINDING_ID_PATTERN,
+            maxLength: 200,
+            description: 'advisoryId@componentId, e.g. CVE-2014-0160@openssl',
+          }),
+        }),
+        headers: IF_MATCH_HEADERS,
+        body: FindingTriageBody,
+        response: { 200: SavedModelSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { productId, findingId } = request.params
+      const { user } = principalOf(request)
+      const { reason, finding, ...fields } = request.body
+      if (finding !== undefined && finding !== findingId) {
+        throw new ApiError(
+          400,
+          'invalid-request',
+          `the body names finding ${finding}, the path ${findingId}`,
+          [{ path: 'body/finding', message: `must be ${findingId} or left out` }],
+        )
+      }
+      const product = await findProduct(store, productId)
+      if (product === undefined) throw notFound(`product ${productId}`)
+      const expectedRevision = ifMatchRevision(request, reply, product.revision)
+      const saved = await saveAssessment(
+        store,
+        productId,
+        // The body was checked against the entry's own schema; only the id comes from the path.
+        {
+          list: 'findingAssessments',
+          entry: { finding: findingId, ...fields } as FindingAssessment,
+        },
+        {
+          expectedRevision,
+          actor: user.username,
+          reason: reason ?? null,
+          today: todayOf(store),
+        },
+      )
+      if (!saved.ok) throw modelSaveError(reply, saved.error, request.headers['if-match'])
+      const { revision, changed } = saved.value
+      void reply.header('etag', revisionTag(revision))
+      return { revision, changed: [...changed] }
+    },
+  )
+}

@@ -1,4 +1,215 @@
-import type { ApiRoutes } from '../api-app.js'
+import { Type } from '@sinclair/typebox'
 
-// Routes of this group are being written (issue 7); the group registers none yet.
-export const riskRoutes: ApiRoutes = () => undefined
+import { THREAT_REF_PATTERN } from '../../core/model/schema-helpers.js'
+import type { RiskEntry, Threat, ThreatAssessment } from '../../core/index.js'
+import {
+  analyseProduct,
+  riskEntryJson,
+  riskPolicyJson,
+  saveAssessment,
+} from '../../services/index.js'
+import { findProduct } from '../../store/index.js'
+import type { ApiRoutes } from '../api-app.js'
+import { ApiError, notFound } from '../api-error.js'
+import { strictValidatorCompiler, ThreatAssessmentBody } from '../assessment-bodies.js'
+import { principalOf } from '../auth/signed-in.js'
+import { dateOrToday, todayOf } from '../calendar.js'
+import { IF_MATCH_HEADERS, ifMatchRevision, revisionTag } from '../etag.js'
+import { analysisError, modelSaveError } from '../model-problems.js'
+import { PAGE_QUERY, PageOf, pageOf } from '../pagination.js'
+import { replyBody } from '../reply-body.js'
+import {
+  errors,
+  ProductParams,
+  RegisterHead,
+  RiskEntryItem,
+  RiskQuery,
+  SavedModelSchema,
+  ThreatItem,
+  ThreatQuery,
+} from '../product-schemas.js'
+
+const TAGS = ['risk']
+
+const threatItem = (threat: Threat, assessments: readonly ThreatAssessment[]) => ({
+  id: threat.id,
+  rule: threat.rule ?? null,
+  title: threat.title,
+  stride: threat.stride,
+  element: threat.element,
+  capec: threat.capec.map((id) => `CAPEC-${String(id)}`),
+  cwe: threat.cwe.map((id) => `CWE-${String(id)}`),
+  status: threat.status,
+  rationale: threat.rationale ?? null,
+  controls: threat.controls,
+  hazardousSituations: threat.hazardousSituations,
+  detail: threat.detail,
+  multiPatient: threat.multiPatient,
+  assessments: assessments.filter((assessment) => assessment.threat === threat.id),
+})
+
+const registerFilter =
+  (query: { controlled?: boolean; acceptable?: boolean; source?: string }) =>
+  (entry: RiskEntry): boolean =>
+    (query.controlled === undefined ||
+      (entry.controlStatus === 'controlled') === query.controlled) &&
+    (query.acceptable === undefined || entry.acceptable === query.acceptable) &&
+    (query.source === undefined || entry.source === query.source)
+
+/** Threats, the security risk register, and the assessments people write on threats. */
+export const riskRoutes: ApiRoutes = (app, deps) => {
+  const { store } = deps
+
+  app.get(
+    '/products/:productId/threats',
+    {
+      config: { access: { kind: 'product', permission: 'product:read' } },
+      schema: {
+        summary: 'Threats of the model (built-in rules and written by hand) with their decisions',
+        description:
+          'As `medcyber threats` gives them for the same model, day and release, sorted by id. ETag "r<revision>".',
+        tags: TAGS,
+        params: ProductParams,
+        querystring: Type.Object({ ...ThreatQuery, ...PAGE_QUERY }),
+        response: {
+          200: Type.Object({
+            revision: Type.Integer(),
+            date: Type.String(),
+            release: Type.Union([Type.String(), Type.Null()]),
+            ...PageOf(ThreatItem).properties,
+          }),
+          ...errors(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { productId } = request.params
+      const { release, status, category, element, limit, offset } = request.query
+      const date = dateOrToday(store, request.query.date)
+      const analysis = await analyseProduct(store, productId, {
+        date,
+        ...(release === undefined ? {} : { release }),
+      })
+      if (!analysis.ok) throw analysisError(analysis.error)
+      const { threats, model, revision } = analysis.value
+      const chosen = threats.filter(
+        (threat) =>
+          (status === undefined || threat.status === status) &&
+          (category === undefined || threat.stride.includes(category)) &&
+          (element === undefined || threat.element === element),
+      )
+      void reply.header('etag', revisionTag(revision))
+      const page = pageOf(chosen, { limit, offset })
+      return replyBody({
+        revision,
+        date,
+        release: release ?? null,
+        ...page,
+        items: page.items.map((threat) => threatItem(threat, model.threatAssessments)),
+      })
+    },
+  )
+
+  app.get(
+    '/products/:productId/risk-register',
+    {
+      config: { access: { kind: 'product', permission: 'product:read' } },
+      schema: {
+        summary: 'The security risk register: each risk before and after controls',
+        description:
+          'Entries as `medcyber risk --json` gives them under `risks`, for the same model, day (default today) and release; filtered and paged. ETag "r<revision>".',
+        tags: TAGS,
+        params: ProductParams,
+        querystring: Type.Object({ ...RiskQuery, ...PAGE_QUERY }),
+        response: {
+          200: Type.Object({ ...RegisterHead, ...PageOf(RiskEntryItem).properties }),
+          ...errors(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { productId } = request.params
+      const { release, limit, offset } = request.query
+      const date = dateOrToday(store, request.query.date)
+      const analysis = await analyseProduct(store, productId, {
+        date,
+        ...(release === undefined ? {} : { release }),
+      })
+      if (!analysis.ok) throw analysisError(analysis.error)
+      const { register, revision, productName, policyIsExample, issues } = analysis.value
+      void reply.header('etag', revisionTag(revision))
+      const page = pageOf(register.entries.filter(registerFilter(request.query)), {
+        limit,
+        offset,
+      })
+      return replyBody({
+        productId,
+        product: productName,
+        revision,
+        date: register.today,
+        release: register.release ?? null,
+        policy: riskPolicyJson(register),
+        policyIsExample,
+        summary: register.summary,
+        unevaluated: register.unevaluated,
+        issues,
+        ...page,
+        items: page.items.map(riskEntryJson),
+      })
+    },
+  )
+
+  app.put(
+    '/products/:productId/threats/:threatId/assessment',
+    {
+      config: { access: { kind: 'product', permission: 'threat:assess' } },
+      // Unknown fields are refused, not dropped: the body goes into the model as written.
+      validatorCompiler: strictValidatorCompiler,
+      schema: {
+        summary: 'Record the assessment of a threat in the model',
+        description:
+          "Replaces the threatAssessments entry for this threat and the same releases, or adds one, in the model file that holds that list; every other byte of the files stays as written. Needs If-Match (428 without, 412 when stale). The whole model is checked again (422 with file:line:column details). 404 for a threat the model's rules and threats do not give.",
+        tags: TAGS,
+        params: Type.Object({
+          productId: ProductParams.properties.productId,
+          threatId: Type.String({ pattern: THREAT_REF_PATTERN, maxLength: 200 }),
+        }),
+        headers: IF_MATCH_HEADERS,
+        body: ThreatAssessmentBody,
+        response: { 200: SavedModelSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const { productId, threatId } = request.params
+      const { user } = principalOf(request)
+      const { reason, threat, ...fields } = request.body
+      if (threat !== undefined && threat !== threatId) {
+        throw new ApiError(
+          400,
+          'invalid-request',
+          `the body names threat ${threat}, the path ${threatId}`,
+          [{ path: 'body/threat', message: `must be ${threatId} or left out` }],
+        )
+      }
+      const product = await findProduct(store, productId)
+      if (product === undefined) throw notFound(`product ${productId}`)
+      const expectedRevision = ifMatchRevision(request, reply, product.revision)
+      const saved = await saveAssessment(
+        store,
+        productId,
+        // The body was checked against the entry's own schema; only the id comes from the path.
+        { list: 'threatAssessments', entry: { threat: threatId, ...fields } as ThreatAssessment },
+        {
+          expectedRevision,
+          actor: user.username,
+          reason: reason ?? null,
+          today: todayOf(store),
+        },
+      )
+      if (!saved.ok) throw modelSaveError(reply, saved.error, request.headers['if-match'])
+      const { revision, changed } = saved.value
+      void reply.header('etag', revisionTag(revision))
+      return { revision, changed: [...changed] }
+    },
+  )
+}

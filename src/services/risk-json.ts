@@ -1,6 +1,20 @@
-import { safetyProbabilityNote, type RiskEntry, type RiskRating } from '../../core/index.js'
-import type { LocatedIssue } from '../../formats/index.js'
-import type { RiskReport } from './risk-report.js'
+import {
+  safetyProbabilityNote,
+  type FdaMetrics,
+  type ReleaseOversight,
+  type RiskEntry,
+  type RiskRating,
+  type RiskRegister,
+} from '../core/index.js'
+import type { LocatedIssue } from '../formats/index.js'
+
+/** What `medcyber risk` prints, in text or JSON. */
+export interface RiskReport {
+  readonly productName: string
+  readonly register: RiskRegister
+  readonly oversight: readonly ReleaseOversight[]
+  readonly metrics: FdaMetrics
+}
 
 const rating = (point: RiskRating) => ({
   exploitability: point.exploitability,
@@ -11,7 +25,8 @@ const rating = (point: RiskRating) => ({
   acceptability: point.acceptability,
 })
 
-const entryJson = (entry: RiskEntry) => ({
+/** One register entry with stable keys, as `medcyber risk --json` and the API give it. */
+export const riskEntryJson = (entry: RiskEntry) => ({
   id: entry.id,
   title: entry.title,
   source: entry.source,
@@ -43,25 +58,30 @@ const entryJson = (entry: RiskEntry) => ({
   rationale: entry.rationale,
 })
 
+/** The policy a register was rated under, with the note on how safety probability is read. */
+export const riskPolicyJson = (register: RiskRegister) => {
+  const { policy } = register
+  return {
+    id: policy.id,
+    title: policy.title,
+    version: policy.version,
+    safetyProbability: {
+      ...policy.safetyProbability,
+      note: safetyProbabilityNote(policy),
+    },
+  }
+}
+
 /** `medcyber risk --json`: stable keys for scripts; `risks` is the register. */
 export const riskJson = (report: RiskReport, issues: readonly LocatedIssue[]) => {
   const { register } = report
-  const { policy } = register
   return {
     product: report.productName,
     date: register.today,
     release: register.release ?? null,
-    policy: {
-      id: policy.id,
-      title: policy.title,
-      version: policy.version,
-      safetyProbability: {
-        ...policy.safetyProbability,
-        note: safetyProbabilityNote(policy),
-      },
-    },
+    policy: riskPolicyJson(register),
     summary: register.summary,
-    risks: register.entries.map(entryJson),
+    risks: register.entries.map(riskEntryJson),
     unevaluated: register.unevaluated,
     updateOversight: report.oversight,
     metrics: report.metrics,
