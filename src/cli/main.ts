@@ -619,7 +619,9 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .option('--no-examples', 'start with an empty store')
     .option('--no-worker', 'PostgreSQL only: leave background jobs to `medcyber worker` processes')
+    .option('--pg-boss-schema <name>', 'PostgreSQL schema of the queue tables (default pgboss)')
     .option('--public-url <url>', 'the https:// URL people use, when behind a proxy')
+    .option('--sync-every <hours>', 'ask for a feed sync every this many hours', parsePositive)
     .addOption(
       new Option('--log-level <level>', 'request log on stdout')
         .choices(['fatal', 'error', 'warn', 'info', 'debug'])
@@ -634,10 +636,13 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         mirror?: string
         examples?: string[] | boolean
         worker: boolean
+        pgBossSchema?: string
         publicUrl?: string
         logLevel: string
+        syncEvery?: number
       }) => {
         code = await serveCommand(io, {
+          ...(options.syncEvery === undefined ? {} : { syncEveryHours: options.syncEvery }),
           port: options.port,
           host: options.host,
           examples:
@@ -652,6 +657,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           ...(options.db === undefined ? {} : { db: options.db }),
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
           ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
+          ...(options.pgBossSchema === undefined ? {} : { pgBossSchema: options.pgBossSchema }),
           ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
         })
       },
@@ -675,6 +681,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .option('--concurrency <n>', 'jobs of one kind at once in this process', parsePositive)
     .option('--pg-boss-schema <name>', 'PostgreSQL schema of the queue tables (default pgboss)')
+    .option('--sync-every <hours>', 'ask for a feed sync every this many hours', parsePositive)
     .action(
       async (options: {
         db?: string
@@ -683,8 +690,10 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         feedsConfig?: string
         concurrency?: number
         pgBossSchema?: string
+        syncEvery?: number
       }) => {
         code = await workerCommand(io, {
+          ...(options.syncEvery === undefined ? {} : { syncEveryHours: options.syncEvery }),
           env: process.env,
           ...(options.db === undefined ? {} : { db: options.db }),
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),

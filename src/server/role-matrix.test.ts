@@ -66,6 +66,14 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'GET /api/products/:productId/documents': { product: EVERYONE },
   'GET /api/products/:productId/documents/:documentId': { product: EVERYONE },
   'POST /api/products/:productId/evaluate': { product: EDITORS },
+  'GET /api/vulnerabilities/:vulnerabilityId/impact': 'signed-in',
+  'GET /api/products/:productId/vex': { product: EVERYONE },
+  'GET /api/products/:productId/sbom': { product: EVERYONE },
+  'GET /api/products/:productId/coverage': { product: EVERYONE },
+  'GET /api/products/:productId/views': { product: EVERYONE },
+  'GET /api/products/:productId/views/:viewId': { product: EVERYONE },
+  'GET /api/products/:productId/issues': { product: EVERYONE },
+  'GET /api/products/:productId/info': { product: EVERYONE },
 }
 
 const PARAMS: Readonly<Record<string, string>> = {
@@ -76,6 +84,8 @@ const PARAMS: Readonly<Record<string, string>> = {
   documentId: '00000000-0000-4000-8000-000000000002',
   jobId: '00000000-0000-4000-8000-000000000003',
   role: 'viewer',
+  vulnerabilityId: 'CVE-2021-44228',
+  viewId: 'global',
 }
 
 describe.each(storeDialects)('role matrix on $name', (dialect) => {

@@ -1,12 +1,4 @@
-import {
-  determineCyberDevice,
-  expectedDocuments,
-  supportStatusOn,
-  type CyberDeviceDetermination,
-  type DeviceModel,
-  type ExpectedDocument,
-  type ReleaseSupportStatus,
-} from '../../core/index.js'
+import { computeFacts, type ModelFacts } from '../../services/device-facts.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { loadValidModel } from '../load-valid-model.js'
@@ -16,25 +8,7 @@ export interface InfoOptions {
   readonly at?: string
 }
 
-export interface ModelFacts {
-  readonly product: { readonly id: string; readonly name: string }
-  readonly date: string
-  readonly cyberDevice: CyberDeviceDetermination
-  readonly documents: readonly ExpectedDocument[]
-  readonly releases: readonly ReleaseSupportStatus[]
-}
-
-/** The facts medcyber derives from a model on a date: 524B status, documents, support phases. */
-export const computeFacts = (model: DeviceModel, date: string): ModelFacts => {
-  const cyberDevice = determineCyberDevice(model)
-  return {
-    product: { id: model.product.id, name: model.product.name },
-    date,
-    cyberDevice,
-    documents: expectedDocuments(model, cyberDevice),
-    releases: supportStatusOn(model, date),
-  }
-}
+export { computeFacts, type ModelFacts }
 
 /** `medcyber info <model> [--at date] [--json]`. */
 export const infoCommand = async (

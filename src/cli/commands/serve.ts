@@ -6,7 +6,7 @@ import { resolveDataDir } from '../../feeds/index.js'
 import { openJobQueue, type JobQueue } from '../../jobs/index.js'
 import { createApp, type OidcSettings } from '../../server/index.js'
 import { ensureFirstAdmin, loadExampleProducts, type ExampleLoad } from '../../server/bootstrap.js'
-import { registerJobHandlers } from '../../services/index.js'
+import { registerJobHandlers, scheduleFeedSync } from '../../services/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
@@ -25,9 +25,13 @@ export interface ServeOptions {
   readonly examples: readonly string[]
   /** Run background jobs in this process too (always on for SQLite, where nothing else can). */
   readonly worker: boolean
+  /** PostgreSQL: the schema of pg-boss's tables (default `pgboss`), the same for every process. */
+  readonly pgBossSchema?: string
   /** The URL people reach the server at (behind a proxy); enables secure cookies for https. */
   readonly publicUrl?: string
   readonly logLevel: string
+  /** With the worker in this process: ask for a feed sync every this many hours. */
+  readonly syncEveryHours?: number
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
@@ -84,9 +88,15 @@ const printStartup = (
   }
 }
 
-const jobQueueOf = (io: CliIo, store: Store, url: string): Promise<JobQueue> =>
+const jobQueueOf = (
+  io: CliIo,
+  store: Store,
+  url: string,
+  pgBossSchema: string | undefined,
+): Promise<JobQueue> =>
   openJobQueue(store, {
     connectionString: url,
+    ...(pgBossSchema === undefined ? {} : { pgBossSchema }),
     onJobEnd: (outcome) => {
       io.stdout(outcomeLine(outcome))
     },
@@ -94,6 +104,24 @@ const jobQueueOf = (io: CliIo, store: Store, url: string): Promise<JobQueue> =>
       io.stderr(`medcyber: job queue: ${error instanceof Error ? error.message : String(error)}\n`)
     },
   })
+
+/** Cookies go over HTTPS only, except on plain-HTTP loopback (a developer's own machine). */
+const needsSecureCookies = (options: ServeOptions): boolean =>
+  options.publicUrl?.startsWith('https:') === true ||
+  (options.publicUrl === undefined && !LOOPBACK.has(options.host))
+
+const syncSchedule = (
+  io: CliIo,
+  jobs: JobQueue,
+  everyHours: number | undefined,
+): (() => void) | undefined =>
+  everyHours === undefined
+    ? undefined
+    : scheduleFeedSync(jobs, everyHours, (error) => {
+        io.stderr(
+          `medcyber: scheduled sync: ${error instanceof Error ? error.message : String(error)}\n`,
+        )
+      })
 
 /**
  * `medcyber serve`: the team server. On an empty store it loads the example devices and creates
@@ -116,10 +144,8 @@ export const serveCommand = async (io: CliIo, options: ServeOptions): Promise<Ex
   if (plan === undefined) return EXIT_CODES.invalidInput
   const dataDir = resolveDataDir(options.dataDir, options.env, homedir())
   const store = await openStore({ url })
-  const secureCookies =
-    options.publicUrl?.startsWith('https:') === true ||
-    (options.publicUrl === undefined && !LOOPBACK.has(options.host))
-  const jobs = await jobQueueOf(io, store, url)
+  const secureCookies = needsSecureCookies(options)
+  const jobs = await jobQueueOf(io, store, url, options.pgBossSchema)
   try {
     const loads = await loadExampleProducts(store, options.examples)
     const admin = await ensureFirstAdmin(store)
@@ -132,7 +158,9 @@ export const serveCommand = async (io: CliIo, options: ServeOptions): Promise<Ex
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
       ...(oidc === undefined ? {} : { oidc }),
     })
-    if (options.worker || store.dialect === 'sqlite') {
+    // SQLite has no other process to run jobs, so the server always runs them there.
+    const runsJobs = options.worker || store.dialect === 'sqlite'
+    if (runsJobs) {
       const chromiumPath = options.env['MEDCYBER_CHROMIUM']
       await registerJobHandlers(jobs, {
         store,
@@ -148,7 +176,9 @@ export const serveCommand = async (io: CliIo, options: ServeOptions): Promise<Ex
       loads,
       admin,
     })
+    const stopSchedule = syncSchedule(io, jobs, runsJobs ? options.syncEveryHours : undefined)
     const signal = await io.untilStopped()
+    stopSchedule?.()
     io.stderr(`medcyber: ${signal}, stopping\n`)
     await app.close()
   } finally {

@@ -1,8 +1,9 @@
 import { stringify } from 'yaml'
 
-import { exportVex, VEX_FORMATS, type VexFormat } from '../../core/index.js'
+import { VEX_FORMATS, type VexFormat } from '../../core/index.js'
 import { decodeText } from '../../formats/index.js'
 import { MAX_VEX_BYTES, readSupplierVex } from '../../formats/index.js'
+import { VEX_AT_PATTERN, vexFile } from '../../services/vex-export.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { formatIssue } from '../format-issues.js'
@@ -20,8 +21,6 @@ export interface VexExportCommandOptions {
   readonly at?: string
 }
 
-const AT_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/
-
 /**
  * `medcyber vex export <model> --format cyclonedx|csaf|openvex`: the model's triage of its
  * findings, per release with carry-over, as a VEX document; byte-identical for the same inputs.
@@ -32,7 +31,7 @@ export const vexExportCommand = async (
   options: VexExportCommandOptions,
 ): Promise<ExitCode> => {
   const at = options.at ?? io.today()
-  if (!AT_PATTERN.test(at)) {
+  if (!VEX_AT_PATTERN.test(at)) {
     io.stderr(`medcyber: --at '${at}' is not a date (YYYY-MM-DD) or an RFC 3339 date-time\n`)
     return EXIT_CODES.invalidInput
   }
@@ -43,7 +42,7 @@ export const vexExportCommand = async (
     io.stderr(`medcyber: the model has no release '${release}'\n`)
     return EXIT_CODES.invalidInput
   }
-  const result = exportVex(loaded.model, {
+  const result = vexFile(loaded.model, {
     format: options.format,
     at,
     ...(release === undefined ? {} : { release }),
@@ -56,10 +55,9 @@ export const vexExportCommand = async (
       )
     }
   }
-  const text = `${JSON.stringify(result.document, null, 2)}\n`
-  if (options.out === undefined) io.stdout(text)
+  if (options.out === undefined) io.stdout(result.text)
   else {
-    await io.files.writeFile(options.out, text)
+    await io.files.writeFile(options.out, result.text)
     io.stderr(`medcyber: wrote ${options.out} (${String(result.statements.length)} statements)\n`)
   }
   return EXIT_CODES.ok

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { FeedsPlan } from '../../feeds/index.js'
 import { resolveDataDir } from '../../feeds/index.js'
 import { openJobQueue, type JobOutcome } from '../../jobs/index.js'
-import { registerJobHandlers } from '../../services/index.js'
+import { registerJobHandlers, scheduleFeedSync } from '../../services/index.js'
 import { openStore } from '../../store/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
@@ -25,6 +25,8 @@ export interface WorkerOptions {
   readonly pgBossSchema?: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly homeDir?: string
+  /** Ask for a feed sync every this many hours (none: only when someone asks). */
+  readonly syncEveryHours?: number
 }
 
 const DEFAULT_SQLITE_FILE = path.join('.medcyber', 'medcyber.db')
@@ -99,7 +101,16 @@ export const workerCommand = async (io: CliIo, options: WorkerOptions): Promise<
       io.stderr(
         `medcyber worker on ${store.dialect} (${shown(url)}), advisory store ${dataDir}: waiting for jobs\n`,
       )
+      const stopSchedule =
+        options.syncEveryHours === undefined
+          ? undefined
+          : scheduleFeedSync(queue, options.syncEveryHours, (error) => {
+              io.stderr(
+                `medcyber worker: scheduled sync: ${error instanceof Error ? error.message : String(error)}\n`,
+              )
+            })
       const signal = await io.untilStopped()
+      stopSchedule?.()
       io.stderr(`medcyber worker: ${signal}, finishing the running jobs\n`)
     } finally {
       await queue.stop()

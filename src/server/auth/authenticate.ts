@@ -76,7 +76,13 @@ export const authenticate =
       return
     }
     const cookie = request.cookies[SESSION_COOKIE]
-    if (cookie !== undefined && cookie !== '') {
+    // Public routes (sign-in above all) need no principal; a stale or CSRF-less cookie sent to
+    // them must not stand in the way of signing in again.
+    if (
+      cookie !== undefined &&
+      cookie !== '' &&
+      request.routeOptions.config.access?.kind !== 'public'
+    ) {
       request.principal = await fromSession(store, request, cookie)
     }
   }

@@ -1,4 +1,5 @@
 import type { ApiRoutes } from '../api-app.js'
+import { analysisRoutes } from './analysis.js'
 import { approvalRoutes } from './approvals.js'
 import { auditRoutes } from './audit.js'
 import { documentRoutes } from './documents.js'
@@ -26,4 +27,5 @@ export const API_ROUTES: readonly ApiRoutes[] = [
   auditRoutes,
   documentRoutes,
   jobRoutes,
+  analysisRoutes,
 ]

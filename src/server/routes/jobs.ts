@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify'
 
 import { JOB_NAMES, type JobStatus } from '../../jobs/index.js'
 import type { FeedsSyncData, PortfolioEvaluateData } from '../../services/index.js'
+import { FEEDS_SYNC_SINGLETON } from '../../services/index.js'
 import { rolesOnProduct, type Store } from '../../store/index.js'
 import type { ApiRoutes } from '../api-app.js'
 import { notFound } from '../api-error.js'
@@ -13,7 +14,6 @@ import { errors, ProductParams } from '../product-schemas.js'
 const TAGS = ['jobs']
 
 /** One feed sync at a time: asking again while one is queued or running returns that one. */
-const FEEDS_SYNC_KEY = 'feeds-sync'
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
@@ -71,7 +71,7 @@ export const jobRoutes: ApiRoutes = (app, deps) => {
     },
     async (request, reply) => {
       const data: FeedsSyncData = { requestedBy: principalOf(request).user.username }
-      const jobId = await jobs.send('feeds-sync', data, { singletonKey: FEEDS_SYNC_KEY })
+      const jobId = await jobs.send('feeds-sync', data, { singletonKey: FEEDS_SYNC_SINGLETON })
       void reply.status(202)
       return { jobId }
     },

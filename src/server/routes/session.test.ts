@@ -107,6 +107,20 @@ describe.each(storeDialects)('sign-in and sessions on $name', (dialect) => {
     expect(events.at(-1)).toMatchObject({ actor: 'ada', subject: `user:${ada.id}` })
   })
 
+  test('signing in again from a browser that still holds a session cookie needs no CSRF token', async () => {
+    now = START
+    const { cookies } = await signedIn()
+    const again = await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'ada', password },
+      cookies,
+      remoteAddress: nextAddress(),
+    })
+    expect(again.statusCode).toBe(200)
+    expect(sessionCookie(again)?.value).not.toBe(cookies.medcyber_session)
+  })
+
   test('a wrong password and an unknown user get the same 401 and no cookie', async () => {
     const wrong = await signIn('ada', 'not the password at all')
     const unknown = await signIn('nobody-here', password)
