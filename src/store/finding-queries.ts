@@ -54,7 +54,12 @@ export const listProductFindings = async (
 ): Promise<{ readonly items: readonly StoredFinding[]; readonly total: number }> => {
   let base = store.db.selectFrom('findings').where('product_id', '=', productId)
   if (query.release !== undefined) base = base.where('release', '=', query.release)
-  if (query.severity !== undefined) base = base.where('severity', '=', query.severity)
+  // The evaluation stores severities as the advisories spell them (`Critical`); people type
+  // `critical`.
+  if (query.severity !== undefined) {
+    const severity = query.severity.toLowerCase()
+    base = base.where((eb) => eb(eb.fn('lower', ['severity']), '=', severity))
+  }
   if (query.kev !== undefined) base = base.where('kev', '=', query.kev ? 1 : 0)
   if (query.vexStatus !== undefined) base = base.where('vex_status', '=', query.vexStatus)
   const text = query.text?.trim()

@@ -28,7 +28,8 @@ const ROWS: readonly Row[] = [
     release: '3.1.0',
     vulnerability: 'CVE-2024-0001',
     component: 'openssl-3-0-1',
-    severity: 'critical',
+    // As the evaluation stores it: the advisory's own spelling.
+    severity: 'Critical',
     cvss: 9.8,
     kev: false,
     vex: 'untriaged',
@@ -214,6 +215,7 @@ describe.each(storeDialects)('findings and VEX triage on $name', (dialect) => {
     }
     await expectMatches('?release=2.4.1', (row) => row.release === '2.4.1')
     await expectMatches('?severity=high', (row) => row.severity === 'high')
+    await expectMatches('?severity=critical', (row) => row.severity?.toLowerCase() === 'critical')
     await expectMatches('?kev=true', (row) => row.kev)
     await expectMatches('?kev=false&release=3.1.0', (row) => !row.kev && row.release === '3.1.0')
     await expectMatches('?vexStatus=untriaged', (row) => row.vex === 'untriaged')
