@@ -1,6 +1,6 @@
 import { err, ok, type CalendarDate, type DeviceModel, type Result } from '../core/index.js'
 import type { LocatedIssue } from '../formats/index.js'
-import { importModel, recordModelFacts, type ModelFile, type Store } from '../store/index.js'
+import { importModel, type ModelFile, type Store } from '../store/index.js'
 import { putAssessment, type AssessmentEdit } from './assessment-files.js'
 import { loadModelFromFiles } from './model-files.js'
 import { analyseProduct } from './product-analysis.js'
@@ -57,7 +57,10 @@ export const saveProductModel = async (
   if (loaded.model === undefined) {
     return err({ code: 'invalid-model', issues: errorsOf(loaded.issues) })
   }
-  const imported = await importModel(store, productId, files, write)
+  const imported = await importModel(store, productId, files, {
+    ...write,
+    facts: factsOf(loaded.model),
+  })
   if (!imported.ok) {
     const problem = imported.error
     return problem.code === 'store/conflict'
@@ -68,7 +71,6 @@ export const saveProductModel = async (
         })
       : err({ code: 'bad-files', path: problem.path, message: problem.message })
   }
-  await recordModelFacts(store, productId, imported.value.revision, factsOf(loaded.model))
   return ok(imported.value)
 }
 

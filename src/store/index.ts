@@ -44,7 +44,7 @@ export {
 } from './credentials.js'
 export type { StoredApiToken, StoredSession } from './credentials.js'
 export type { StoreTables } from './schema.js'
-export { findProduct, listProducts, recordModelFacts } from './products.js'
+export { findProduct, listProducts } from './products.js'
 export type { ModelFacts, ProductListing, ProductQuery, ProductRelease } from './products.js'
 export { countOpenFindings, listProductFindings } from './finding-queries.js'
 export type { FindingQuery, StoredFinding } from './finding-queries.js'

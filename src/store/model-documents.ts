@@ -8,6 +8,7 @@ import { appendAuditEvent } from './audit-trail.js'
 import type { JsonValue } from './canonical-json.js'
 import { toNumber } from './numbers.js'
 import type { Store, StoreDialectName } from './open-store.js'
+import { writeModelFacts, type ModelFacts } from './products.js'
 import type { StoreTables } from './schema.js'
 import type { InvalidModel, StoreConflict, StoreError } from './store-error.js'
 
@@ -22,6 +23,8 @@ export interface ImportModelOptions {
   readonly expectedRevision: number
   readonly actor: string
   readonly reason: string | null
+  /** The model's product name and releases, recorded in the same transaction as the files. */
+  readonly facts?: ModelFacts
 }
 
 export interface ImportedModel {
@@ -173,6 +176,7 @@ const replaceModel = async (
       .where('path', 'in', removed)
       .execute()
   }
+  if (options.facts !== undefined) await writeModelFacts(trx, productId, options.facts)
   await appendAuditEvent(trx, dialect, at, {
     actor: options.actor,
     action: 'model.import',

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
 
 import { toNumber } from './numbers.js'
 import type { Store } from './open-store.js'
@@ -139,39 +139,28 @@ export interface ModelFacts {
 }
 
 /**
- * Records the name and releases of the model at `revision`. Nothing is written when the product
- * has moved on to another revision meanwhile: the newer import records its own facts. Returns
- * whether the facts were recorded.
+ * Writes the name and releases of a model inside the transaction that imports it, so the
+ * portfolio never shows the facts of another revision than the one stored.
  */
-export const recordModelFacts = (
-  store: Store,
+export const writeModelFacts = async (
+  trx: Kysely<StoreTables>,
   productId: string,
-  revision: number,
   facts: ModelFacts,
-): Promise<boolean> =>
-  store.db.transaction().execute(async (trx) => {
-    // The update takes the product's row lock, so a concurrent import waits for these facts.
-    const claimed = await trx
-      .updateTable('products')
-      .set({ name: facts.name })
-      .where('id', '=', productId)
-      .where('model_revision', '=', revision)
-      .executeTakeFirst()
-    if (claimed.numUpdatedRows !== 1n) return false
-    await trx.deleteFrom('releases').where('product_id', '=', productId).execute()
-    const unique = new Map(facts.releases.map((release) => [release.version, release]))
-    if (unique.size > 0) {
-      await trx
-        .insertInto('releases')
-        .values(
-          [...unique.values()].map((release) => ({
-            product_id: productId,
-            version: release.version,
-            released_at: release.releasedAt,
-            support_ends: release.supportEnds,
-          })),
-        )
-        .execute()
-    }
-    return true
-  })
+): Promise<void> => {
+  await trx.updateTable('products').set({ name: facts.name }).where('id', '=', productId).execute()
+  await trx.deleteFrom('releases').where('product_id', '=', productId).execute()
+  const unique = new Map(facts.releases.map((release) => [release.version, release]))
+  if (unique.size > 0) {
+    await trx
+      .insertInto('releases')
+      .values(
+        [...unique.values()].map((release) => ({
+          product_id: productId,
+          version: release.version,
+          released_at: release.releasedAt,
+          support_ends: release.supportEnds,
+        })),
+      )
+      .execute()
+  }
+}

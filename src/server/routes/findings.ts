@@ -1,16 +1,12 @@
 import { Type } from '@sinclair/typebox'
 
-import type { FindingAssessment } from '../../core/index.js'
 import { FINDING_ID_PATTERN } from '../../core/model/schema-helpers.js'
-import { saveAssessment } from '../../services/index.js'
 import { findProduct, listProductFindings } from '../../store/index.js'
 import type { ApiRoutes } from '../api-app.js'
-import { ApiError, notFound } from '../api-error.js'
+import { notFound } from '../api-error.js'
 import { FindingTriageBody, strictValidatorCompiler } from '../assessment-bodies.js'
-import { principalOf } from '../auth/signed-in.js'
-import { todayOf } from '../calendar.js'
-import { IF_MATCH_HEADERS, ifMatchRevision, revisionTag } from '../etag.js'
-import { modelSaveError } from '../model-problems.js'
+import { IF_MATCH_HEADERS } from '../etag.js'
+import { putAssessment } from '../put-assessment.js'
 import { PAGE_QUERY, PageOf } from '../pagination.js'
 import {
   errors,
@@ -88,40 +84,13 @@ export const findingRoutes: ApiRoutes = (app, deps) => {
         response: { 200: SavedModelSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
       },
     },
-    async (request, reply) => {
-      const { productId, findingId } = request.params
-      const { user } = principalOf(request)
-      const { reason, finding, ...fields } = request.body
-      if (finding !== undefined && finding !== findingId) {
-        throw new ApiError(
-          400,
-          'invalid-request',
-          `the body names finding ${finding}, the path ${findingId}`,
-          [{ path: 'body/finding', message: `must be ${findingId} or left out` }],
-        )
-      }
-      const product = await findProduct(store, productId)
-      if (product === undefined) throw notFound(`product ${productId}`)
-      const expectedRevision = ifMatchRevision(request, reply, product.revision)
-      const saved = await saveAssessment(
+    (request, reply) =>
+      putAssessment(
         store,
-        productId,
-        // The body was checked against the entry's own schema; only the id comes from the path.
-        {
-          list: 'findingAssessments',
-          entry: { finding: findingId, ...fields } as FindingAssessment,
-        },
-        {
-          expectedRevision,
-          actor: user.username,
-          reason: reason ?? null,
-          today: todayOf(store),
-        },
-      )
-      if (!saved.ok) throw modelSaveError(reply, saved.error, request.headers['if-match'])
-      const { revision, changed } = saved.value
-      void reply.header('etag', revisionTag(revision))
-      return { revision, changed: [...changed] }
-    },
+        request,
+        reply,
+        { list: 'findingAssessments', key: 'finding', id: request.params.findingId },
+        request.body,
+      ),
   )
 }

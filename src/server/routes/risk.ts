@@ -2,21 +2,14 @@ import { Type } from '@sinclair/typebox'
 
 import { THREAT_REF_PATTERN } from '../../core/model/schema-helpers.js'
 import type { RiskEntry, Threat, ThreatAssessment } from '../../core/index.js'
-import {
-  analyseProduct,
-  riskEntryJson,
-  riskPolicyJson,
-  saveAssessment,
-} from '../../services/index.js'
-import { findProduct } from '../../store/index.js'
+import { analyseProduct, riskEntryJson, riskPolicyJson } from '../../services/index.js'
 import type { ApiRoutes } from '../api-app.js'
-import { ApiError, notFound } from '../api-error.js'
 import { strictValidatorCompiler, ThreatAssessmentBody } from '../assessment-bodies.js'
-import { principalOf } from '../auth/signed-in.js'
-import { dateOrToday, todayOf } from '../calendar.js'
-import { IF_MATCH_HEADERS, ifMatchRevision, revisionTag } from '../etag.js'
-import { analysisError, modelSaveError } from '../model-problems.js'
+import { dateOrToday } from '../calendar.js'
+import { IF_MATCH_HEADERS, revisionTag } from '../etag.js'
+import { analysisError } from '../model-problems.js'
 import { PAGE_QUERY, PageOf, pageOf } from '../pagination.js'
+import { putAssessment } from '../put-assessment.js'
 import { replyBody } from '../reply-body.js'
 import {
   errors,
@@ -179,37 +172,13 @@ export const riskRoutes: ApiRoutes = (app, deps) => {
         response: { 200: SavedModelSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
       },
     },
-    async (request, reply) => {
-      const { productId, threatId } = request.params
-      const { user } = principalOf(request)
-      const { reason, threat, ...fields } = request.body
-      if (threat !== undefined && threat !== threatId) {
-        throw new ApiError(
-          400,
-          'invalid-request',
-          `the body names threat ${threat}, the path ${threatId}`,
-          [{ path: 'body/threat', message: `must be ${threatId} or left out` }],
-        )
-      }
-      const product = await findProduct(store, productId)
-      if (product === undefined) throw notFound(`product ${productId}`)
-      const expectedRevision = ifMatchRevision(request, reply, product.revision)
-      const saved = await saveAssessment(
+    (request, reply) =>
+      putAssessment(
         store,
-        productId,
-        // The body was checked against the entry's own schema; only the id comes from the path.
-        { list: 'threatAssessments', entry: { threat: threatId, ...fields } as ThreatAssessment },
-        {
-          expectedRevision,
-          actor: user.username,
-          reason: reason ?? null,
-          today: todayOf(store),
-        },
-      )
-      if (!saved.ok) throw modelSaveError(reply, saved.error, request.headers['if-match'])
-      const { revision, changed } = saved.value
-      void reply.header('etag', revisionTag(revision))
-      return { revision, changed: [...changed] }
-    },
+        request,
+        reply,
+        { list: 'threatAssessments', key: 'threat', id: request.params.threatId },
+        request.body,
+      ),
   )
 }
