@@ -4,7 +4,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { storeDialects } from '../../test/support/store-dialects.js'
+import { requirePostgres, storeDialects } from '../../test/support/store-dialects.js'
 import { tempDir } from '../../test/support/temp-dir.js'
 import { openStore, type OpenStoreOptions, type Store } from '../store/index.js'
 import type { JobQueue, JobStatus } from './job-queue.js'
@@ -20,7 +20,6 @@ interface QueueDatabase {
 
 interface QueueKind {
   readonly name: string
-  readonly unavailable: string | undefined
   readonly create: () => Promise<QueueDatabase>
 }
 
@@ -52,7 +51,6 @@ const tableQueues = (shared: OpenStoreOptions, dispose: () => Promise<void>): Qu
 const KINDS: readonly QueueKind[] = [
   {
     name: 'jobs table on a SQLite file',
-    unavailable: undefined,
     create: () => {
       const file = path.join(tempDir('job-queue'), 'medcyber.db')
       return Promise.resolve(tableQueues({ url: `sqlite:${file}` }, () => Promise.resolve()))
@@ -60,7 +58,6 @@ const KINDS: readonly QueueKind[] = [
   },
   {
     name: 'jobs table on PostgreSQL',
-    unavailable: postgres?.unavailable,
     create: async () => {
       if (postgres === undefined) throw new Error('no PostgreSQL dialect')
       const opened = await postgres.open()
@@ -70,8 +67,8 @@ const KINDS: readonly QueueKind[] = [
   },
   {
     name: 'pg-boss on PostgreSQL',
-    unavailable: postgres?.unavailable,
     create: () => {
+      requirePostgres()
       // A schema of its own per test, dropped afterwards, so runs never see each other's jobs.
       const schema = `pgboss_${String(process.pid)}_${randomBytes(4).toString('hex')}`
       return Promise.resolve({
@@ -140,13 +137,11 @@ describe.each(KINDS)('job queue: $name', (kind) => {
     return queue
   }
 
-  beforeEach(async (context) => {
-    if (kind.unavailable !== undefined) context.skip(kind.unavailable)
+  beforeEach(async () => {
     database = await kind.create()
     opened = []
   })
   afterEach(async () => {
-    if (kind.unavailable !== undefined) return
     for (const queue of opened) await queue.stop()
     await database.dispose()
   })

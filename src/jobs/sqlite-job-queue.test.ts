@@ -20,7 +20,7 @@ const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean
 }
 
 describe.each(storeDialects)('jobs table queue on $name', (dialect) => {
-  describe.skipIf(dialect.unavailable !== undefined)('leases and backoff', () => {
+  describe('leases and backoff', () => {
     let opened: TestStore
     let clock: number
     let database: JobDatabase

@@ -49,7 +49,7 @@ const modelB: ModelFile[] = [
 ]
 
 describe.each(storeDialects)('store on $name', (dialect) => {
-  describe.skipIf(dialect.unavailable !== undefined)('contract', () => {
+  describe('contract', () => {
     let opened: TestStore | undefined
     let store: Store
 

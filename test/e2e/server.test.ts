@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call, sendInterruptible, signIn, type Session } from '../support/e2e-server-client.js'
 import {
   postgresSchema,
-  postgresUnavailable,
   sqliteFile,
   table,
   type ServerDatabase,
@@ -44,11 +43,10 @@ const LOG4SHELL = 'CVE-2021-44228@log4j-core-2-14'
 
 const SETUPS: readonly {
   readonly name: string
-  readonly unavailable: string | undefined
   readonly open: () => Promise<ServerDatabase>
 }[] = [
-  { name: 'a SQLite file', unavailable: undefined, open: () => Promise.resolve(sqliteFile()) },
-  { name: 'PostgreSQL', unavailable: postgresUnavailable, open: postgresSchema },
+  { name: 'a SQLite file', open: () => Promise.resolve(sqliteFile()) },
+  { name: 'PostgreSQL', open: postgresSchema },
 ]
 
 let group: ProcessGroup
@@ -211,133 +209,119 @@ const expectAuditMatches = async (
 }
 
 describe.each(SETUPS)('kill -9 during a large model import on $name', (setup) => {
-  it.skipIf(setup.unavailable !== undefined)(
-    'after a restart the model is exactly the old or the new revision, the audit trail is intact and the next import works',
-    async () => {
-      const db = await setup.open()
-      database = db
-      const serveArgs = ['--db', db.url, ...db.queueArgs, '--examples', PUMP_FOLDER]
-      const server = await startServer(group, serveArgs, { expectPassword: true })
-      const { session } = await signIn(server.url, 'admin', server.firstPassword ?? '')
-      const run: Crashable = {
-        server,
-        session,
-        restart: () => startServer(group, serveArgs, { expectPassword: false }),
+  it('after a restart the model is exactly the old or the new revision, the audit trail is intact and the next import works', async () => {
+    const db = await setup.open()
+    database = db
+    const serveArgs = ['--db', db.url, ...db.queueArgs, '--examples', PUMP_FOLDER]
+    const server = await startServer(group, serveArgs, { expectPassword: true })
+    const { session } = await signIn(server.url, 'admin', server.firstPassword ?? '')
+    const run: Crashable = {
+      server,
+      session,
+      restart: () => startServer(group, serveArgs, { expectPassword: false }),
+    }
+    const { files: base } = await readModel(server.url, session, PUMP)
+
+    // One large import answered in full: how long the server works once the body is in.
+    let stored = await readModel(server.url, session, PUMP)
+    let bodySentAt = 0
+    const warmUp = await sendInterruptible(server.url, 'PUT', `/api/products/${PUMP}/model`, {
+      session,
+      headers: { 'if-match': `"r${String(stored.revision)}"` },
+      json: JSON.stringify({ files: largeModel(base, 'warm-up', LARGE_FILE_COUNT) }),
+      onBodySent: () => (bodySentAt = Date.now()),
+    })
+    const importMs = Date.now() - bodySentAt
+    expect(warmUp).toMatchObject({ kind: 'answered', status: 200 })
+    stored = await readModel(server.url, session, PUMP)
+
+    const probe = await db.writeProbe()
+    // Killed while the import's transaction is open, it must be rolled back; killed once it
+    // has committed (before the answer), it must be kept; killed while the server still
+    // reads and checks the files, nothing was written yet.
+    const moments = [
+      { moment: { kind: 'while-writing', probe }, outcome: 'old' },
+      { moment: { kind: 'after-writing', probe }, outcome: 'new' },
+      { moment: { kind: 'after-body', delayMs: Math.round(importMs * 0.3) }, outcome: 'either' },
+    ] as const
+    try {
+      for (const [index, expected] of moments.entries()) {
+        const crash = await crashImport(run, base, stored, expected.moment, `kill-${String(index)}`)
+        const outcome = crash.after.revision === crash.before.revision ? 'old' : 'new'
+        if (expected.outcome !== 'either') expect(outcome).toBe(expected.outcome)
+        const { revision, files } =
+          outcome === 'old'
+            ? crash.before
+            : { revision: crash.before.revision + 1, files: crash.sent }
+        expect(crash.after.revision).toBe(revision)
+        expect(byPath(crash.after.files)).toEqual(byPath(files))
+        await expectAuditMatches(run, db, crash.after)
+
+        // Work goes on from the revision read now.
+        const next = await call(run.server.url, 'PUT', `/api/products/${PUMP}/model`, {
+          session,
+          headers: { 'if-match': `"r${String(crash.after.revision)}"` },
+          body: { files: largeModel(base, `after-${String(index)}`, LARGE_FILE_COUNT) },
+        })
+        expect(next.status, JSON.stringify(next.body)).toBe(200)
+        expect(next.body).toMatchObject({ revision: crash.after.revision + 1 })
+        stored = await readModel(run.server.url, session, PUMP)
       }
-      const { files: base } = await readModel(server.url, session, PUMP)
-
-      // One large import answered in full: how long the server works once the body is in.
-      let stored = await readModel(server.url, session, PUMP)
-      let bodySentAt = 0
-      const warmUp = await sendInterruptible(server.url, 'PUT', `/api/products/${PUMP}/model`, {
-        session,
-        headers: { 'if-match': `"r${String(stored.revision)}"` },
-        json: JSON.stringify({ files: largeModel(base, 'warm-up', LARGE_FILE_COUNT) }),
-        onBodySent: () => (bodySentAt = Date.now()),
-      })
-      const importMs = Date.now() - bodySentAt
-      expect(warmUp).toMatchObject({ kind: 'answered', status: 200 })
-      stored = await readModel(server.url, session, PUMP)
-
-      const probe = await db.writeProbe()
-      // Killed while the import's transaction is open, it must be rolled back; killed once it
-      // has committed (before the answer), it must be kept; killed while the server still
-      // reads and checks the files, nothing was written yet.
-      const moments = [
-        { moment: { kind: 'while-writing', probe }, outcome: 'old' },
-        { moment: { kind: 'after-writing', probe }, outcome: 'new' },
-        { moment: { kind: 'after-body', delayMs: Math.round(importMs * 0.3) }, outcome: 'either' },
-      ] as const
-      try {
-        for (const [index, expected] of moments.entries()) {
-          const crash = await crashImport(
-            run,
-            base,
-            stored,
-            expected.moment,
-            `kill-${String(index)}`,
-          )
-          const outcome = crash.after.revision === crash.before.revision ? 'old' : 'new'
-          if (expected.outcome !== 'either') expect(outcome).toBe(expected.outcome)
-          const { revision, files } =
-            outcome === 'old'
-              ? crash.before
-              : { revision: crash.before.revision + 1, files: crash.sent }
-          expect(crash.after.revision).toBe(revision)
-          expect(byPath(crash.after.files)).toEqual(byPath(files))
-          await expectAuditMatches(run, db, crash.after)
-
-          // Work goes on from the revision read now.
-          const next = await call(run.server.url, 'PUT', `/api/products/${PUMP}/model`, {
-            session,
-            headers: { 'if-match': `"r${String(crash.after.revision)}"` },
-            body: { files: largeModel(base, `after-${String(index)}`, LARGE_FILE_COUNT) },
-          })
-          expect(next.status, JSON.stringify(next.body)).toBe(200)
-          expect(next.body).toMatchObject({ revision: crash.after.revision + 1 })
-          stored = await readModel(run.server.url, session, PUMP)
-        }
-      } finally {
-        await probe.close()
-      }
-      expect(await run.server.process.stop('SIGTERM')).toEqual({ code: 0, signal: null })
-    },
-    150_000,
-  )
+    } finally {
+      await probe.close()
+    }
+    expect(await run.server.process.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+  }, 150_000)
 })
 
 describe.each(SETUPS)('tampering with the audit trail on $name', (setup) => {
-  it.skipIf(setup.unavailable !== undefined)(
-    'medcyber audit verify names the one edited event (exit 1) and passes again once it is restored',
-    async () => {
-      const db = await setup.open()
-      database = db
-      const serveArgs = ['--db', db.url, ...db.queueArgs, '--examples', PUMP_FOLDER]
-      const server = await startServer(group, serveArgs, { expectPassword: true })
-      const { session } = await signIn(server.url, 'admin', server.firstPassword ?? '')
-      const { revision } = await readModel(server.url, session, PUMP)
-      const reason = 'Log4Shell reachable through the pump-management server: triage review 7'
-      const triage = await call(
-        server.url,
-        'PUT',
-        `/api/products/${PUMP}/findings/${encodeURIComponent(LOG4SHELL)}/triage`,
-        {
-          session,
-          headers: { 'if-match': `"r${String(revision)}"` },
-          body: {
-            status: 'affected',
-            response: ['update'],
-            detail: 'Upgrade the Infusion Manager to 6.1.0, which ships Log4j 2.17.1.',
-            reason,
-          },
+  it('medcyber audit verify names the one edited event (exit 1) and passes again once it is restored', async () => {
+    const db = await setup.open()
+    database = db
+    const serveArgs = ['--db', db.url, ...db.queueArgs, '--examples', PUMP_FOLDER]
+    const server = await startServer(group, serveArgs, { expectPassword: true })
+    const { session } = await signIn(server.url, 'admin', server.firstPassword ?? '')
+    const { revision } = await readModel(server.url, session, PUMP)
+    const reason = 'Log4Shell reachable through the pump-management server: triage review 7'
+    const triage = await call(
+      server.url,
+      'PUT',
+      `/api/products/${PUMP}/findings/${encodeURIComponent(LOG4SHELL)}/triage`,
+      {
+        session,
+        headers: { 'if-match': `"r${String(revision)}"` },
+        body: {
+          status: 'affected',
+          response: ['update'],
+          detail: 'Upgrade the Infusion Manager to 6.1.0, which ships Log4j 2.17.1.',
+          reason,
         },
-      )
-      expect(triage.status, JSON.stringify(triage.body)).toBe(200)
-      expect(await server.process.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+      },
+    )
+    expect(triage.status, JSON.stringify(triage.body)).toBe(200)
+    expect(await server.process.stop('SIGTERM')).toEqual({ code: 0, signal: null })
 
-      const verify = () => runToEnd(group, ['audit', 'verify', ...db.auditArgs])
-      const before = await verify()
-      expect(before.code, before.stdout + before.stderr).toBe(0)
+    const verify = () => runToEnd(group, ['audit', 'verify', ...db.auditArgs])
+    const before = await verify()
+    expect(before.code, before.stdout + before.stderr).toBe(0)
 
-      const events = table(db, 'audit_events')
-      const [row] = await db.sql(`select id, seq from ${events} where reason = ?`, [reason])
-      expect(row).toBeDefined()
-      const { id, seq } = row as { id: string; seq: number | string }
-      await db.sql(`update ${events} set reason = ? where id = ?`, [
-        'Log4Shell not reachable: no triage needed',
-        id,
-      ])
-      const tampered = await verify()
-      expect(tampered.code, tampered.stderr).toBe(1)
-      expect(tampered.stdout).toContain(`audit trail BROKEN at event ${id} (seq ${String(seq)})`)
+    const events = table(db, 'audit_events')
+    const [row] = await db.sql(`select id, seq from ${events} where reason = ?`, [reason])
+    expect(row).toBeDefined()
+    const { id, seq } = row as { id: string; seq: number | string }
+    await db.sql(`update ${events} set reason = ? where id = ?`, [
+      'Log4Shell not reachable: no triage needed',
+      id,
+    ])
+    const tampered = await verify()
+    expect(tampered.code, tampered.stderr).toBe(1)
+    expect(tampered.stdout).toContain(`audit trail BROKEN at event ${id} (seq ${String(seq)})`)
 
-      await db.sql(`update ${events} set reason = ? where id = ?`, [reason, id])
-      const restored = await verify()
-      expect(restored.code, restored.stdout + restored.stderr).toBe(0)
-      expect(restored.stdout).toBe(before.stdout)
-    },
-    60_000,
-  )
+    await db.sql(`update ${events} set reason = ? where id = ?`, [reason, id])
+    const restored = await verify()
+    expect(restored.code, restored.stdout + restored.stderr).toBe(0)
+    expect(restored.stdout).toBe(before.stdout)
+  }, 60_000)
 })
 
 interface JobState {
@@ -360,87 +344,78 @@ const settledJob = async (base: string, session: Session, jobId: string): Promis
 }
 
 describe('two API servers and a worker on one PostgreSQL, as docs/server.md sets them up', () => {
-  it.skipIf(postgresUnavailable !== undefined)(
-    'a feed sync asked of server A is run by the worker and followed on server B, down to known exploited findings',
-    async () => {
-      const db = await postgresSchema()
-      database = db
-      const shared = ['--db', db.url, ...db.queueArgs, '--no-worker']
-      const a = await startServer(group, [...shared, '--examples', PUMP_FOLDER], {
-        expectPassword: true,
-      })
-      const [b, worker] = await Promise.all([
-        startServer(group, [...shared, '--no-examples'], { expectPassword: false }),
-        startWorker(group, [
-          '--db',
-          db.url,
-          ...db.queueArgs,
-          '--mirror',
-          realMirror(),
-          '--data-dir',
-          tempDir('medcyber-e2e-advisories'),
-        ]),
-      ])
+  it('a feed sync asked of server A is run by the worker and followed on server B, down to known exploited findings', async () => {
+    const db = await postgresSchema()
+    database = db
+    const shared = ['--db', db.url, ...db.queueArgs, '--no-worker']
+    const a = await startServer(group, [...shared, '--examples', PUMP_FOLDER], {
+      expectPassword: true,
+    })
+    const [b, worker] = await Promise.all([
+      startServer(group, [...shared, '--no-examples'], { expectPassword: false }),
+      startWorker(group, [
+        '--db',
+        db.url,
+        ...db.queueArgs,
+        '--mirror',
+        realMirror(),
+        '--data-dir',
+        tempDir('medcyber-e2e-advisories'),
+      ]),
+    ])
 
-      const { session } = await signIn(a.url, 'admin', a.firstPassword ?? '')
-      // The servers keep no state of their own: a session opened on A is valid on B.
-      const onB = await call(b.url, 'GET', '/api/session', { session })
-      expect(onB.status).toBe(200)
-      expect(onB.body).toMatchObject({ user: { username: 'admin' }, via: 'session' })
+    const { session } = await signIn(a.url, 'admin', a.firstPassword ?? '')
+    // The servers keep no state of their own: a session opened on A is valid on B.
+    const onB = await call(b.url, 'GET', '/api/session', { session })
+    expect(onB.status).toBe(200)
+    expect(onB.body).toMatchObject({ user: { username: 'admin' }, via: 'session' })
 
-      // A browser request that changes data must echo the CSRF token.
-      const forged = await call(a.url, 'POST', '/api/jobs/feeds-sync', {
-        headers: { cookie: session.cookie },
-      })
-      expect(forged.status).toBe(403)
-      expect(forged.body).toMatchObject({ error: { code: 'csrf' } })
+    // A browser request that changes data must echo the CSRF token.
+    const forged = await call(a.url, 'POST', '/api/jobs/feeds-sync', {
+      headers: { cookie: session.cookie },
+    })
+    expect(forged.status).toBe(403)
+    expect(forged.body).toMatchObject({ error: { code: 'csrf' } })
 
-      const queued = await call(a.url, 'POST', '/api/jobs/feeds-sync', { session })
-      expect(queued.status, JSON.stringify(queued.body)).toBe(202)
-      const { jobId } = queued.body as { jobId: string }
-      // One sync at a time across the servers: asked again on B while it is queued or running
-      // (the worker is still reading the mirror), the same job answers.
-      const again = await call(b.url, 'POST', '/api/jobs/feeds-sync', { session })
-      expect(again.status).toBe(202)
-      expect(again.body).toEqual({ jobId })
-      const sync = await settledJob(b.url, session, jobId)
-      expect(sync.state, sync.error ?? '').toBe('completed')
-      const { evaluationJobId } = sync.output as { evaluationJobId: string }
-      const evaluation = await settledJob(b.url, session, evaluationJobId)
-      expect(evaluation.state, evaluation.error ?? '').toBe('completed')
+    const queued = await call(a.url, 'POST', '/api/jobs/feeds-sync', { session })
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202)
+    const { jobId } = queued.body as { jobId: string }
+    // One sync at a time across the servers: asked again on B while it is queued or running
+    // (the worker is still reading the mirror), the same job answers.
+    const again = await call(b.url, 'POST', '/api/jobs/feeds-sync', { session })
+    expect(again.status).toBe(202)
+    expect(again.body).toEqual({ jobId })
+    const sync = await settledJob(b.url, session, jobId)
+    expect(sync.state, sync.error ?? '').toBe('completed')
+    const { evaluationJobId } = sync.output as { evaluationJobId: string }
+    const evaluation = await settledJob(b.url, session, evaluationJobId)
+    expect(evaluation.state, evaluation.error ?? '').toBe('completed')
 
-      const findings = await call(
-        b.url,
-        'GET',
-        `/api/products/${PUMP}/findings?kev=true&limit=200`,
-        {
-          session,
-        },
-      )
-      expect(findings.status).toBe(200)
-      const page = findings.body as { items: { findingId: string; kev: boolean }[]; total: number }
-      expect(page.items.map((item) => item.findingId)).toContain(LOG4SHELL)
-      expect(page.items.every((item) => item.kev)).toBe(true)
-      // Written to the test's own schema, which the URL's search path named.
-      const [stored] = await db.sql(
-        `select count(*) as count from ${table(db, 'findings')} where product_id = ? and kev = 1`,
-        [PUMP],
-      )
-      expect(Number(stored?.['count'])).toBe(page.total)
+    const findings = await call(b.url, 'GET', `/api/products/${PUMP}/findings?kev=true&limit=200`, {
+      session,
+    })
+    expect(findings.status).toBe(200)
+    const page = findings.body as { items: { findingId: string; kev: boolean }[]; total: number }
+    expect(page.items.map((item) => item.findingId)).toContain(LOG4SHELL)
+    expect(page.items.every((item) => item.kev)).toBe(true)
+    // Written to the test's own schema, which the URL's search path named.
+    const [stored] = await db.sql(
+      `select count(*) as count from ${table(db, 'findings')} where product_id = ? and kev = 1`,
+      [PUMP],
+    )
+    expect(Number(stored?.['count'])).toBe(page.total)
 
-      // The worker ran both jobs; the API servers (--no-worker) only queued and reported them.
-      for (const server of [a, b]) {
-        expect(await server.process.stop('SIGTERM')).toEqual({ code: 0, signal: null })
-        expect(server.process.stdout()).not.toMatch(/^completed /m)
-      }
-      // B found the administrator A created and made none of its own.
-      expect(b.process.stdout()).not.toContain('first login')
-      expect(await worker.stop('SIGTERM')).toEqual({ code: 0, signal: null })
-      expect(worker.stdout()).toContain(`completed feeds-sync ${jobId} (attempt 1/3`)
-      expect(worker.stdout()).toContain(
-        `completed portfolio-evaluate ${evaluationJobId} (attempt 1/3`,
-      )
-    },
-    120_000,
-  )
+    // The worker ran both jobs; the API servers (--no-worker) only queued and reported them.
+    for (const server of [a, b]) {
+      expect(await server.process.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+      expect(server.process.stdout()).not.toMatch(/^completed /m)
+    }
+    // B found the administrator A created and made none of its own.
+    expect(b.process.stdout()).not.toContain('first login')
+    expect(await worker.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+    expect(worker.stdout()).toContain(`completed feeds-sync ${jobId} (attempt 1/3`)
+    expect(worker.stdout()).toContain(
+      `completed portfolio-evaluate ${evaluationJobId} (attempt 1/3`,
+    )
+  }, 120_000)
 })

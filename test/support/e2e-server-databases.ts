@@ -4,7 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 
-import { storeDialects } from './store-dialects.js'
+import { requirePostgres } from './store-dialects.js'
 import { tempDir } from './temp-dir.js'
 
 const POSTGRES_URL =
@@ -12,14 +12,6 @@ const POSTGRES_URL =
 
 /** The URL without its password, for messages. */
 const shown = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')
-
-/** Why the PostgreSQL tests cannot run here (skipped), or undefined (they run, or must). */
-export const postgresUnavailable = storeDialects.find(
-  (dialect) => dialect.name === 'postgres',
-)?.unavailable
-if (postgresUnavailable !== undefined) {
-  console.warn(`server end-to-end tests on PostgreSQL skipped: ${postgresUnavailable}`)
-}
 
 /** A database for the processes of one test, reached the way a user configures it. */
 export interface ServerDatabase {
@@ -151,14 +143,14 @@ const withSearchPath = (url: string, schema: string): string =>
  * stores on one database would configure them.
  */
 export const postgresSchema = async (): Promise<ServerDatabase> => {
-  if (postgresUnavailable !== undefined) throw new Error(postgresUnavailable)
+  requirePostgres()
   const suffix = `${String(process.pid)}_${randomBytes(5).toString('hex')}`
   const schema = `medcyber_e2e_${suffix}`
   const pgBossSchema = `pgboss_e2e_${suffix}`
   try {
     await withClient(POSTGRES_URL, (client) => client.query(`create schema ${schema}`))
   } catch (error) {
-    // Only where PostgreSQL is required does a test get here without a reachable one.
+    // Reachable a moment ago, yet the schema cannot be made: say where and why.
     throw new Error(
       `cannot create a schema on PostgreSQL at ${shown(POSTGRES_URL)} (${error instanceof Error ? error.message : String(error)}); set MEDCYBER_TEST_DATABASE_URL`,
       { cause: error },

@@ -34,12 +34,10 @@ interface SharedDatabase {
 
 const SETUPS: readonly {
   readonly name: string
-  readonly unavailable: string | undefined
   readonly open: () => Promise<SharedDatabase>
 }[] = [
   {
     name: 'SQLite file',
-    unavailable: undefined,
     open: async () => {
       const url = `sqlite:${path.join(tempDir('worker'), 'medcyber.db')}`
       const store = await openStore({ url })
@@ -48,7 +46,6 @@ const SETUPS: readonly {
   },
   {
     name: 'PostgreSQL',
-    unavailable: postgres?.unavailable,
     open: async () => {
       if (postgres === undefined) throw new Error('no PostgreSQL dialect')
       const opened = await postgres.open()
@@ -104,70 +101,66 @@ describe.each(SETUPS)('medcyber worker on $name', (setup) => {
     shared = undefined
   })
 
-  it.skipIf(setup.unavailable !== undefined)(
-    'runs the feed sync an API server queued, then the evaluation it queued, until stopped',
-    async () => {
-      shared = await setup.open()
-      const { store, queue } = shared
-      const files = [...readFolder(path.join(EXAMPLES_DIR, PRODUCT))].map(([file, text]) => ({
-        path: file.split(path.sep).join('/'),
-        text,
-      }))
-      const imported = await importModel(store, PRODUCT, files, {
-        expectedRevision: 0,
-        actor: 'alice',
-        reason: null,
-      })
-      expect(imported.ok).toBe(true)
+  it('runs the feed sync an API server queued, then the evaluation it queued, until stopped', async () => {
+    shared = await setup.open()
+    const { store, queue } = shared
+    const files = [...readFolder(path.join(EXAMPLES_DIR, PRODUCT))].map(([file, text]) => ({
+      path: file.split(path.sep).join('/'),
+      text,
+    }))
+    const imported = await importModel(store, PRODUCT, files, {
+      expectedRevision: 0,
+      actor: 'alice',
+      reason: null,
+    })
+    expect(imported.ok).toBe(true)
 
-      let stdout = ''
-      let stderr = ''
-      let stop: (signal: string) => void = () => undefined
-      const stopped = new Promise<string>((resolve) => {
-        stop = resolve
-      })
-      const io: CliIo = {
-        ...nodeIo(),
-        stdout: (text) => {
-          stdout += text
-        },
-        stderr: (text) => {
-          stderr += text
-        },
-        untilStopped: () => stopped,
-      }
-      const dataDir = tempDir('worker-advisories')
-      const exit = workerCommand(io, {
-        db: shared.url,
-        dataDir,
-        mirror,
-        env: {},
-        ...(shared.pgBossSchema === undefined ? {} : { pgBossSchema: shared.pgBossSchema }),
-      })
+    let stdout = ''
+    let stderr = ''
+    let stop: (signal: string) => void = () => undefined
+    const stopped = new Promise<string>((resolve) => {
+      stop = resolve
+    })
+    const io: CliIo = {
+      ...nodeIo(),
+      stdout: (text) => {
+        stdout += text
+      },
+      stderr: (text) => {
+        stderr += text
+      },
+      untilStopped: () => stopped,
+    }
+    const dataDir = tempDir('worker-advisories')
+    const exit = workerCommand(io, {
+      db: shared.url,
+      dataDir,
+      mirror,
+      env: {},
+      ...(shared.pgBossSchema === undefined ? {} : { pgBossSchema: shared.pgBossSchema }),
+    })
 
-      const syncId = await queue.send('feeds-sync', { requestedBy: 'alice' })
-      const sync = await settled(queue, syncId)
-      expect(sync.state, sync.error ?? '').toBe('completed')
-      const { evaluationJobId } = sync.output as { evaluationJobId: string }
-      const evaluation = await settled(queue, evaluationJobId)
-      expect(evaluation).toMatchObject({ state: 'completed', output: { products: 1 } })
-      const { findings } = evaluation.output as { findings: number }
-      const rows = await store.db
-        .selectFrom('findings')
-        .select(['finding_id', 'kev'])
-        .where('product_id', '=', PRODUCT)
-        .execute()
-      expect(rows).toHaveLength(findings)
-      expect(rows.some((row) => row.kev === 1)).toBe(true)
+    const syncId = await queue.send('feeds-sync', { requestedBy: 'alice' })
+    const sync = await settled(queue, syncId)
+    expect(sync.state, sync.error ?? '').toBe('completed')
+    const { evaluationJobId } = sync.output as { evaluationJobId: string }
+    const evaluation = await settled(queue, evaluationJobId)
+    expect(evaluation).toMatchObject({ state: 'completed', output: { products: 1 } })
+    const { findings } = evaluation.output as { findings: number }
+    const rows = await store.db
+      .selectFrom('findings')
+      .select(['finding_id', 'kev'])
+      .where('product_id', '=', PRODUCT)
+      .execute()
+    expect(rows).toHaveLength(findings)
+    expect(rows.some((row) => row.kev === 1)).toBe(true)
 
-      stop('SIGTERM')
-      expect(await exit).toBe(0)
-      expect(stderr).toContain('waiting for jobs')
-      expect(stderr).toContain('SIGTERM, finishing the running jobs')
-      expect(stdout).toContain(`completed feeds-sync ${syncId} (attempt 1/3`)
-      expect(stdout).toContain(`completed portfolio-evaluate ${evaluationJobId} (attempt 1/3`)
-      expect(stdout.trim().split('\n')).toHaveLength(2)
-    },
-    120_000,
-  )
+    stop('SIGTERM')
+    expect(await exit).toBe(0)
+    expect(stderr).toContain('waiting for jobs')
+    expect(stderr).toContain('SIGTERM, finishing the running jobs')
+    expect(stdout).toContain(`completed feeds-sync ${syncId} (attempt 1/3`)
+    expect(stdout).toContain(`completed portfolio-evaluate ${evaluationJobId} (attempt 1/3`)
+    expect(stdout.trim().split('\n')).toHaveLength(2)
+  }, 120_000)
 })

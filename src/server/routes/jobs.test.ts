@@ -27,7 +27,7 @@ const queueOnServerStore = () => {
 }
 
 describe.each(storeDialects)('job routes on $name', (dialect) => {
-  describe.skipIf(dialect.unavailable !== undefined)('routes', () => {
+  describe('routes', () => {
     let server: TestServer
     let jobs: JobQueue
     const by = { actor: 'alice', reason: null, expectedRevision: 0 }

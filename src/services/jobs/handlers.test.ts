@@ -135,7 +135,7 @@ const scanned = async (name: string, release: string) => {
 }
 
 describe.each(storeDialects)('portfolio-evaluate job on $name', (dialect) => {
-  describe.skipIf(dialect.unavailable !== undefined)('findings table', () => {
+  describe('findings table', () => {
     let opened: TestStore
     let store: Store
     let clock: Date
