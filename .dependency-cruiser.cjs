@@ -60,6 +60,14 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     {
+      name: 'web-uses-the-api',
+      comment:
+        'The web app talks to the server over HTTP: it may take types from the server and pure code from core, nothing else of src/.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/(?!core/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       comment: 'Import cycles make layers meaningless.',
       severity: 'error',

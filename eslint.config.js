@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -68,6 +69,15 @@ export default tseslint.config(
     },
   },
   {
+    // The web app: React's rules of hooks, and the browser's globals instead of Node's.
+    files: ['web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -75,7 +85,12 @@ export default tseslint.config(
   },
   {
     // Tool configuration files must default-export by the tools' own convention.
-    files: ['eslint.config.js', 'vitest.config.ts', 'test/summary-reporter.ts'],
+    files: [
+      'eslint.config.js',
+      'vitest.config.ts',
+      'web/vite.config.ts',
+      'test/summary-reporter.ts',
+    ],
     ...tseslint.configs.disableTypeChecked,
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-restricted-syntax': 'off' },
   },

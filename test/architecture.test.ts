@@ -15,9 +15,9 @@ const DEPCRUISE = path.join(
   'dependency-cruise.mjs',
 )
 
-/** Runs the project's layer rules on a folder laid out like src/. */
-const cruise = (cwd: string) =>
-  spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', '.dependency-cruiser.cjs'], {
+/** Runs the project's layer rules on a folder laid out like the project (src/, web/). */
+const cruise = (cwd: string, roots: readonly string[] = ['src']) =>
+  spawnSync(process.execPath, [DEPCRUISE, ...roots, '--config', '.dependency-cruiser.cjs'], {
     cwd,
     encoding: 'utf8',
   })
@@ -41,7 +41,7 @@ const miniProject = (files: Record<string, string>): string => {
 
 describe('layer rules (docs/architecture.md)', () => {
   it('hold for the project', () => {
-    const result = cruise(PROJECT_ROOT)
+    const result = cruise(PROJECT_ROOT, ['src', 'web/src'])
     expect(result.stdout + result.stderr).toContain('no dependency violations found')
     expect(result.status).toBe(0)
   })
@@ -87,9 +87,33 @@ describe('layer rules (docs/architecture.md)', () => {
       },
       'no-circular',
     ],
+    [
+      'the web app imports a server value',
+      {
+        'web/src/app.ts':
+          "import { routes } from '../../src/server/routes.js'\nexport const x = routes\n",
+        'src/server/routes.ts': 'export const routes = 1\n',
+      },
+      'web-uses-the-api',
+    ],
   ])('fail when %s', (_name, files, rule) => {
-    const result = cruise(miniProject(files))
+    const roots = Object.keys(files).some((file) => file.startsWith('web/'))
+      ? ['src', 'web']
+      : ['src']
+    const result = cruise(miniProject(files), roots)
     expect(result.status).not.toBe(0)
     expect(result.stdout).toContain(rule)
+  })
+
+  it('let the web app take types from the server', () => {
+    const result = cruise(
+      miniProject({
+        'web/src/app.ts':
+          "import type { Routes } from '../../src/server/routes.js'\nexport type X = Routes\n",
+        'src/server/routes.ts': 'export type Routes = 1\n',
+      }),
+      ['src', 'web'],
+    )
+    expect(result.stdout + result.stderr).toContain('no dependency violations found')
   })
 })

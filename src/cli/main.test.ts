@@ -108,6 +108,11 @@ describe('medcyber CLI', () => {
     [['info', '.', '--at', '2025-02-30'], "argument '2025-02-30' is invalid"],
     [['frobnicate'], "unknown command 'frobnicate'"],
     [['validate'], "missing required argument 'model'"],
+    [
+      ['serve', '--db', 'team.db'],
+      'expected sqlite:<file> or postgres://user@host/database (for a SQLite file: sqlite:team.db)',
+    ],
+    [['audit', 'verify', '--db', 'mysql://db/x'], 'expected sqlite:<file> or postgres://'],
   ])('exits 2 with a message for bad input: %j', async (argv, message) => {
     const result = await runCli(argv)
     expect(result.code).toBe(2)

@@ -609,10 +609,12 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option(
       '--db <url>',
       'sqlite:<file> or postgres://… (default: $DATABASE_URL, else sqlite:.medcyber/medcyber.db)',
+      parseDatabaseUrl,
     )
     .option('--port <port>', 'TCP port (0 picks a free one)', parsePort, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'advisory store for scans and feed syncs (see feeds sync)')
+    .option('--mirror <dir>', 'feed syncs read this folder (upstream layout), for air-gapped sites')
     .option(
       '--examples <folders...>',
       'model folders loaded as products into an empty store (default: the example devices)',
@@ -654,6 +656,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           worker: options.worker,
           logLevel: options.logLevel,
           env: process.env,
+          webRoot: WEB_APP_FOLDER,
           ...(options.db === undefined ? {} : { db: options.db }),
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
           ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
@@ -669,6 +672,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option(
       '--db <url>',
       'sqlite:<file> or postgres://… (default: $DATABASE_URL, else sqlite:.medcyber/medcyber.db)',
+      parseDatabaseUrl,
     )
     .option(
       '--data-dir <dir>',
@@ -709,7 +713,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
   audit
     .command('verify')
     .description('recompute the chain: detects any edited, deleted or reordered event')
-    .requiredOption('--db <url>', 'sqlite:<file> or postgres://…')
+    .requiredOption('--db <url>', 'sqlite:<file> or postgres://…', parseDatabaseUrl)
     .option('--schema <name>', 'PostgreSQL schema the store lives in')
     .option(
       '--expect-head <sha256>',
@@ -758,6 +762,17 @@ export const parseReportFormats = (value: string): ReportFormat[] => {
 
 /** The example devices shipped with the package (beside `src/` and `dist/`). */
 const EXAMPLES_FOLDER = fileURLToPath(new URL('../../examples', import.meta.url))
+
+/** The web app that `npm run build` puts in dist/web (the same path from `src/` and `dist/`). */
+const WEB_APP_FOLDER = fileURLToPath(new URL('../../dist/web', import.meta.url))
+
+/** A database URL the store can open; a bare file name is the usual slip. */
+const parseDatabaseUrl = (value: string): string => {
+  if (/^(?:sqlite:.+|postgres(?:ql)?:\/\/.+)$/.test(value)) return value
+  throw new InvalidArgumentError(
+    `expected sqlite:<file> or postgres://user@host/database${value.includes('://') ? '' : ` (for a SQLite file: sqlite:${value})`}.`,
+  )
+}
 
 const parsePort = (value: string): number => {
   const port = Number(value)

@@ -1,4 +1,3 @@
-export { JOB_NAMES } from './job-queue.js'
 export type { JobData, JobHandler, JobName, JobQueue, JobStatus } from './job-queue.js'
 export type { JobOutcome } from './job-runner.js'
 export { openJobQueue } from './open-job-queue.js'

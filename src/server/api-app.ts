@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
+// Routes declare `config.rateLimit`; the plugin's types add that field to every route's config.
+import type {} from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify from 'fastify'
 

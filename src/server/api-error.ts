@@ -25,6 +25,12 @@ export class ApiError extends Error {
 export interface ApiErrorDetail {
   readonly path: string
   readonly message: string
+  /** The model entry a model issue is about (an element, data flow or trust boundary). */
+  readonly entry?: {
+    readonly list: 'elements' | 'dataFlows' | 'trustBoundaries'
+    readonly id: string
+    readonly field: string | null
+  }
 }
 
 export const notFound = (what: string): ApiError =>

@@ -12,6 +12,7 @@ import { handleError } from './handle-error.js'
 import { API_ROUTES } from './routes/index.js'
 import type { ServerDeps } from './server-deps.js'
 import { VERSION } from './version.js'
+import { registerWebApp, wantsPage } from './web-app.js'
 
 const DOCS_PREFIX = '/api/docs'
 
@@ -39,9 +40,14 @@ export const createApp = async (deps: ServerDeps): Promise<ApiApp> => {
 
   await app.register(fastifyCookie)
   await app.register(fastifyHelmet, {
-    // Swagger UI's page needs inline styles; everything else is JSON.
+    // Swagger UI's page and the web app's diagram need inline styles.
     contentSecurityPolicy: {
-      directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        // On plain-HTTP loopback an upgrade to https would break every asset of the web app.
+        'upgrade-insecure-requests': deps.secureCookies ? [] : null,
+      },
     },
   })
   await app.register(fastifyRateLimit, { global: false })
@@ -68,8 +74,10 @@ export const createApp = async (deps: ServerDeps): Promise<ApiApp> => {
   app.addHook('onRequest', authenticate(deps.store))
   app.addHook('onRequest', authorize(deps.store))
   app.setErrorHandler(handleError)
+  const webPage = deps.webRoot === undefined ? undefined : await registerWebApp(app, deps.webRoot)
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({
+    if (webPage !== undefined && wantsPage(request)) return webPage(reply)
+    return reply.status(404).send({
       error: { code: 'not-found', message: `no route ${request.method} ${request.url}` },
     })
   })

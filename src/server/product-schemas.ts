@@ -1,7 +1,8 @@
 import { Type, type TLiteral, type TNull, type TSchema, type TUnion } from '@sinclair/typebox'
 
 import { RISK_SOURCES, STRIDE, THREAT_STATUSES, VEX_STATUSES } from '../core/index.js'
-import { ThreatAssessmentSchema } from '../core/model/security-schema.js'
+import { FindingAssessmentSchema, ThreatAssessmentSchema } from '../core/model/security-schema.js'
+import { ArchitectureListSchema } from './workspace-schemas.js'
 
 /** Product ids are the model's kind of id; `*` (every product) can never be one. */
 export const PRODUCT_ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$'
@@ -44,6 +45,16 @@ export const ErrorResponse = Type.Object(
                 'Where: a request path (body/files/0/path), a header, or file:line:column in the model',
             }),
             message: Type.String(),
+            entry: Type.Optional(
+              Type.Object(
+                {
+                  list: ArchitectureListSchema,
+                  id: Type.String(),
+                  field: Nullable(Type.String({ description: 'e.g. to' })),
+                },
+                { description: 'The element, data flow or trust boundary the issue is about' },
+              ),
+            ),
           }),
         ),
       ),
@@ -92,6 +103,17 @@ export const Reason = Type.String({
 export const SavedModelSchema = Type.Object({
   revision: Type.Integer({ description: 'The new model revision; its ETag is "r<revision>"' }),
   changed: Type.Array(Type.String(), { description: 'Files added, changed or removed' }),
+})
+
+/** A save that can change findings: the stored findings are re-evaluated against the new model. */
+export const SavedModelEvaluatingSchema = Type.Object({
+  ...SavedModelSchema.properties,
+  evaluationJobId: Type.Optional(
+    Type.String({
+      description:
+        'The portfolio-evaluate job queued to bring the stored findings up to date with this revision (GET /api/jobs/{jobId}); absent when the server has no advisory data dir or the job could not be queued',
+    }),
+  ),
 })
 
 export const ReleaseListing = Type.Object({
@@ -291,6 +313,10 @@ export const FindingItem = Type.Object({
   summary: Nullable(Type.String()),
   firstSeen: Type.String(),
   evaluatedAt: Type.String(),
+  assessments: Type.Array(FindingAssessmentSchema, {
+    description:
+      "The entries of findingAssessments for this finding in the product's current model, one per release scope (every release's, not only this row's); empty when the model does not load. A triage PUT replaces a whole entry, so send back the fields to keep",
+  }),
 })
 
 export const FindingQuery = {

@@ -31,10 +31,13 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'GET /api/session': 'signed-in',
   'DELETE /api/session': 'signed-in',
   'POST /api/session/password': 'signed-in',
+  'PATCH /api/session/preferences': 'signed-in',
   'GET /api/tokens': 'signed-in',
   'POST /api/tokens': 'signed-in',
   'DELETE /api/tokens/:tokenId': 'signed-in',
   'GET /api/products': 'signed-in',
+  'GET /api/portfolio': 'signed-in',
+  'GET /api/advisories': 'signed-in',
   'GET /api/jobs/:jobId': 'signed-in',
   'GET /api/users': { global: ['admin'] },
   'POST /api/users': { global: ['admin'] },
@@ -48,6 +51,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'GET /api/products/:productId': { product: EVERYONE },
   'GET /api/products/:productId/model': { product: EVERYONE },
   'PUT /api/products/:productId/model': { product: EDITORS },
+  'PATCH /api/products/:productId/model': { product: EDITORS },
+  'GET /api/products/:productId/architecture': { product: EVERYONE },
   'GET /api/products/:productId/threats': { product: EVERYONE },
   'GET /api/products/:productId/risk-register': { product: EVERYONE },
   'PUT /api/products/:productId/threats/:threatId/assessment': { product: ASSESSORS },
@@ -74,6 +79,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'GET /api/products/:productId/views/:viewId': { product: EVERYONE },
   'GET /api/products/:productId/issues': { product: EVERYONE },
   'GET /api/products/:productId/info': { product: EVERYONE },
+  'GET /api/products/:productId/lifecycle': { product: EVERYONE },
 }
 
 const PARAMS: Readonly<Record<string, string>> = {

@@ -12,6 +12,8 @@ export interface ServerDeps {
   /** Absolute URL the server is reached at, for OIDC redirects. */
   readonly publicUrl?: string
   readonly oidc?: OidcSettings
+  /** The built web app (dist/web) to serve at `/`; none serves the API only. */
+  readonly webRoot?: string
   /** pino options, or false for no request log (tests). */
   readonly logger?: boolean | Readonly<Record<string, unknown>>
 }

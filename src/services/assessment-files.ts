@@ -4,7 +4,8 @@ import type { FindingAssessment, ThreatAssessment } from '../core/index.js'
 import { FindingAssessmentSchema, ThreatAssessmentSchema } from '../core/model/security-schema.js'
 import type { ModelFile } from '../store/index.js'
 import { MODEL_ROOT_FILE } from './model-files.js'
-import { findListEntry, putListEntry, type EntryMatcher } from './yaml-list-entry.js'
+import { holdsEntry, inSchemaOrder, putEntry } from './model-list-entry.js'
+import type { EntryMatcher } from './yaml-list-entry.js'
 
 export type AssessmentEdit =
   | { readonly list: 'threatAssessments'; readonly entry: ThreatAssessment }
@@ -42,61 +43,6 @@ const sameAssessment = (
     releaseScope(item['releases']) === releaseScope(entry['releases'])
 }
 
-/** The entry's keys in the order the schema lists them, so a written entry reads like the rest. */
-const inSchemaOrder = (schema: TSchema, value: unknown): unknown => {
-  if (Array.isArray(value)) {
-    const items = (schema as { items?: TSchema }).items
-    return items === undefined ? value : value.map((item) => inSchemaOrder(items, item))
-  }
-  if (!isRecord(value)) return value
-  const properties = (schema as { properties?: Record<string, TSchema> }).properties ?? {}
-  const keys = [
-    ...Object.keys(properties).filter((key) => key in value),
-    ...Object.keys(value).filter((key) => !(key in properties)),
-  ]
-  return Object.fromEntries(
-    keys.map((key) => {
-      const property = properties[key]
-      return [key, property === undefined ? value[key] : inSchemaOrder(property, value[key])]
-    }),
-  )
-}
-
-/** JSON files hold no comments, so they are rewritten as data, keeping them JSON. */
-const putJsonEntry = (
-  text: string,
-  list: string,
-  matches: EntryMatcher,
-  entry: Record<string, unknown>,
-): string => {
-  const data = JSON.parse(text) as unknown
-  if (!isRecord(data)) return text
-  const items = Array.isArray(data[list]) ? [...(data[list] as unknown[])] : []
-  const index = items.findIndex(matches)
-  if (index >= 0) items[index] = entry
-  else items.push(entry)
-  const json = JSON.stringify({ ...data, [list]: items }, null, 2)
-  return text.endsWith('\n') ? `${json}\n` : json
-}
-
-const holds = (
-  file: ModelFile,
-  list: string,
-  matches: EntryMatcher,
-): { hasList: boolean; hasEntry: boolean } => {
-  if (file.path.endsWith('.json')) {
-    try {
-      const data = JSON.parse(file.text) as unknown
-      const items =
-        isRecord(data) && Array.isArray(data[list]) ? (data[list] as unknown[]) : undefined
-      return { hasList: items !== undefined, hasEntry: items?.some(matches) ?? false }
-    } catch {
-      return { hasList: false, hasEntry: false }
-    }
-  }
-  return findListEntry(file.text, list, matches)
-}
-
 /**
  * The model's files with the assessment written in: over the root file and its includes (in
  * include order), the file whose list already has the entry; else the first file with that
@@ -114,16 +60,14 @@ export const putAssessment = (
   const matches = sameAssessment(list, entry)
   const byPath = new Map(files.map((file) => [file.path, file]))
   const candidates = modelFiles.flatMap((path) => byPath.get(path) ?? [])
-  const found = candidates.map((file) => ({ file, ...holds(file, list, matches) }))
+  const found = candidates.map((file) => ({ file, ...holdsEntry(file, list, matches) }))
   const target =
     found.find((candidate) => candidate.hasEntry)?.file ??
     found.find((candidate) => candidate.hasList)?.file ??
-    candidates.find((file) => holds(file, other, () => false).hasList) ??
+    candidates.find((file) => holdsEntry(file, other, () => false).hasList) ??
     byPath.get(MODEL_ROOT_FILE) ??
     candidates[0]
   if (target === undefined) return [...files]
-  const text = target.path.endsWith('.json')
-    ? putJsonEntry(target.text, list, matches, entry)
-    : putListEntry(target.text, list, matches, entry)
+  const text = putEntry(target, list, matches, entry)
   return files.map((file) => (file === target ? { path: file.path, text } : file))
 }

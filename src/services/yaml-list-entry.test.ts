@@ -1,7 +1,7 @@
 import { parse } from 'yaml'
 import { describe, expect, test } from 'vitest'
 
-import { findListEntry, putListEntry } from './yaml-list-entry.js'
+import { findListEntry, putListEntry, removeListEntry } from './yaml-list-entry.js'
 
 const byThreat = (id: string, releases?: readonly string[]) => (item: unknown) => {
   const entry = item as { threat?: unknown; releases?: unknown }
@@ -131,6 +131,76 @@ controls: []
         { threat: 'b', status: 'open', rationale: 'y' },
       ],
     })
+  })
+})
+
+const FLOWS = `dataFlows:
+  # --- on the body
+  - id: a
+    name: A # the first
+    # a note on a, under it
+  # --- in the cloud
+  - id: b
+    name: B
+
+  - id: c
+    name: C
+# the end
+roles: []
+`
+
+const byId = (id: string) => (item: unknown) => (item as { id?: unknown }).id === id
+
+describe('putListEntry around comments', () => {
+  test('replacing an entry keeps the comment heading the next one, and takes the one under it', () => {
+    const after = putListEntry(FLOWS, 'dataFlows', byId('a'), { id: 'a', name: 'A2' })
+    expect(after).toBe(
+      FLOWS.replace('    name: A # the first\n    # a note on a, under it\n', '    name: A2\n'),
+    )
+  })
+
+  test('an empty flow list in a block file becomes a block list, the rest as written', () => {
+    const after = putListEntry(FLOWS, 'roles', byId('x'), { id: 'x', name: 'X' })
+    expect(after).toBe(FLOWS.replace('roles: []\n', 'roles:\n  - id: x\n    name: X\n'))
+    const commented = 'medcyber: v1\nelements: [] # none yet\nroles: []\n'
+    expect(putListEntry(commented, 'elements', byId('p'), { id: 'p' })).toBe(
+      'medcyber: v1\nelements: # none yet\n  - id: p\nroles: []\n',
+    )
+  })
+})
+
+describe('removeListEntry', () => {
+  test('removes only the entry, its lines and the comments under it', () => {
+    expect(removeListEntry(FLOWS, 'dataFlows', byId('a'))).toBe(
+      FLOWS.replace('  - id: a\n    name: A # the first\n    # a note on a, under it\n', ''),
+    )
+    expect(removeListEntry(FLOWS, 'dataFlows', byId('b'))).toBe(
+      FLOWS.replace('  - id: b\n    name: B\n', ''),
+    )
+    expect(removeListEntry(FLOWS, 'dataFlows', byId('c'))).toBe(
+      FLOWS.replace('  - id: c\n    name: C\n', ''),
+    )
+  })
+
+  test('the last entry of a file without a final newline', () => {
+    const text = 'elements:\n- id: a\n  kind: device\n- id: b\n  kind: device'
+    expect(removeListEntry(text, 'elements', byId('b'))).toBe(
+      'elements:\n- id: a\n  kind: device\n',
+    )
+  })
+
+  test('a list left empty is written [] so it stays a list', () => {
+    const text = '# roles\nroles: # who\n  - id: a\n    name: A\n\nactors: []\n'
+    const after = removeListEntry(text, 'roles', byId('a'))
+    expect(after).toBe('# roles\nroles: [] # who\n\nactors: []\n')
+    expect(parse(after)).toEqual({ roles: [], actors: [] })
+  })
+
+  test('a flow-style list is edited through the document, and a file without the list is kept', () => {
+    const json = '{"elements": [{"id": "a"}, {"id": "b"}]}'
+    expect(parse(removeListEntry(json, 'elements', byId('a')))).toEqual({ elements: [{ id: 'b' }] })
+    expect(removeListEntry(FLOWS, 'elements', byId('a'))).toBe(FLOWS)
+    expect(removeListEntry(FLOWS, 'dataFlows', byId('zz'))).toBe(FLOWS)
   })
 })
 

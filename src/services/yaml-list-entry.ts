@@ -6,6 +6,7 @@ import {
   isSeq,
   parseDocument,
   visit,
+  type Scalar,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml'
@@ -14,6 +15,8 @@ import {
 export type EntryMatcher = (item: unknown) => boolean
 
 const STRINGIFY = { lineWidth: 100, flowCollectionPadding: false } as const
+
+type Range = readonly [number, number, number]
 
 const parse = (text: string) => parseDocument(text, { schema: 'core', uniqueKeys: true })
 
@@ -65,20 +68,30 @@ const indentAfterFirst = (yaml: string, column: number): string =>
 const columnOf = (text: string, offset: number): number =>
   offset - (text.lastIndexOf('\n', offset - 1) + 1)
 
+const lineStartOf = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1
+
 /**
- * Where an item's own text ends: after its last line's newline, without the next line's
- * indentation that the parser counts to the item.
+ * Where an item's own text ends: after its last line, and after the comment lines indented
+ * under it. The parser also counts to the item the comments that head the next item (at the
+ * dash's column) and the next line's indentation; those stay where they are.
  */
-const itemEnd = (text: string, range: readonly [number, number, number]): number => {
-  const [, valueEnd, nodeEnd] = range
-  const lastNewline = text.lastIndexOf('\n', nodeEnd - 1)
-  return lastNewline >= valueEnd ? lastNewline + 1 : nodeEnd
+const itemEnd = (text: string, range: Range): number => {
+  const [start, valueEnd, nodeEnd] = range
+  const dashColumn = columnOf(text, text.lastIndexOf('-', start - 1))
+  let end = valueEnd
+  for (let line = valueEnd; line < nodeEnd;) {
+    const newline = text.indexOf('\n', line)
+    const lineEnd = newline < 0 ? text.length : newline + 1
+    const indented = /^( *)#/.exec(text.slice(line, lineEnd))
+    if (indented?.[1] !== undefined && indented[1].length > dashColumn) end = lineEnd
+    else if (text.slice(line, lineEnd).trim() !== '') break
+    line = lineEnd
+  }
+  return end
 }
 
 const splice = (text: string, start: number, end: number, insert: string): string =>
   `${text.slice(0, start)}${insert}${text.slice(end)}`
-
-type Range = readonly [number, number, number]
 
 /** The text with the item at `range` replaced by the entry, indented where the item was. */
 const replaceItem = (text: string, range: Range, yaml: string): string => {
@@ -92,7 +105,7 @@ const replaceItem = (text: string, range: Range, yaml: string): string => {
 const appendAfter = (text: string, range: Range, yaml: string): string => {
   const start = range[0]
   const end = itemEnd(text, range)
-  const written = text.slice(text.lastIndexOf('\n', start - 1) + 1, start)
+  const written = text.slice(lineStartOf(text, start), start)
   const dash = /^ *- +$/.test(written)
     ? written
     : `${' '.repeat(Math.max(columnOf(text, start) - 2, 0))}- `
@@ -106,6 +119,35 @@ const appendList = (text: string, map: YAMLMap | undefined, list: string, yaml: 
   const pad = ' '.repeat(column)
   const added = `${pad}${list}:\n${pad}  - ${indentAfterFirst(yaml, column + 4)}`
   return text === '' || text.endsWith('\n') ? `${text}${added}` : `${text}\n${added}`
+}
+
+/** The key of a top-level list, for where its `key:` line is. */
+const keyOf = (map: YAMLMap, list: string): Scalar | undefined => {
+  const key = map.items.find((pair) => isScalar(pair.key) && pair.key.value === list)?.key
+  return isScalar(key) ? key : undefined
+}
+
+/**
+ * `list: []` in a block file becomes a block list of the one entry: the `[]` goes, and the
+ * entry comes on the line after the key's (after any comment on that line).
+ */
+const fillEmptyList = (
+  text: string,
+  map: YAMLMap | undefined,
+  list: string,
+  seq: YAMLSeq,
+  yaml: string,
+): string | undefined => {
+  const key = map === undefined || map.flow === true ? undefined : keyOf(map, list)
+  if (key?.range == null || seq.range == null || seq.items.length > 0) return undefined
+  const column = columnOf(text, key.range[0])
+  const [open, close] = seq.range
+  const newline = text.indexOf('\n', close)
+  const added = `${' '.repeat(column)}  - ${indentAfterFirst(yaml, column + 4)}`
+  const withEntry =
+    newline < 0 ? `${text}\n${added}` : splice(text, newline + 1, newline + 1, added)
+  const spaces = /[ \t]*$/.exec(text.slice(0, open))?.[0].length ?? 0
+  return splice(withEntry, open - spaces, close, '')
 }
 
 /** The text spliced for a block-style list, or undefined when the list is not one. */
@@ -142,7 +184,10 @@ export const putListEntry = (
   const { doc, map } = topMap(text)
   const seq = listIn(map, list)
   const yaml = entryYaml(entry)
-  const spliced = seq === undefined ? undefined : spliceIntoList(text, seq, matches, yaml)
+  const spliced =
+    seq === undefined
+      ? undefined
+      : (spliceIntoList(text, seq, matches, yaml) ?? fillEmptyList(text, map, list, seq, yaml))
   if (spliced !== undefined) return spliced
   const blockFile = doc.contents === null || (map !== undefined && map.flow !== true)
   if (blockFile && map?.get(list, true) === undefined) return appendList(text, map, list, yaml)
@@ -164,5 +209,52 @@ const editThroughDocument = (
   } else if (isMap(doc.contents) || doc.contents === null || isScalar(doc.contents)) {
     doc.set(list, doc.createNode([entry]))
   }
+  return doc.toString(STRINGIFY)
+}
+
+const isBlockItem = (item: unknown): item is YAMLMap & { range: Range } =>
+  isMap(item) && item.flow !== true && item.range != null
+
+/**
+ * The text without the matching items of a block-style list (from each one's dash line to its
+ * last line), or undefined when the list is not one. A list left empty is written `[]`: an empty
+ * block would read as null.
+ */
+const spliceOutOfList = (
+  text: string,
+  map: YAMLMap,
+  list: string,
+  seq: YAMLSeq,
+  matches: EntryMatcher,
+): string | undefined => {
+  if (seq.flow === true || !seq.items.every(isBlockItem)) return undefined
+  const items = seq.items.filter(isBlockItem)
+  const gone = items.filter((item) => matches(item.toJSON()))
+  const cuts = gone.map((item) => ({
+    start: lineStartOf(text, item.range[0]),
+    end: itemEnd(text, item.range),
+    dash: text.slice(lineStartOf(text, item.range[0]), item.range[0]),
+  }))
+  if (cuts.some((cut) => !/^ *- +$/.test(cut.dash))) return undefined
+  // Last first, so the offsets of the earlier ones still hold.
+  const cut = cuts.reduceRight((out, { start, end }) => splice(out, start, end, ''), text)
+  if (gone.length === 0 || gone.length < items.length) return cut
+  const key = keyOf(map, list)
+  const colon = key?.range == null ? -1 : cut.indexOf(':', key.range[1])
+  return colon < 0 ? undefined : splice(cut, colon + 1, colon + 1, ' []')
+}
+
+/**
+ * Removes the matching entries of a top-level list. Only their lines go (with the comments
+ * indented under them); every other byte stays as written. A flow-style list is edited through
+ * the document model, as `putListEntry` does. A file without the list is returned as it is.
+ */
+export const removeListEntry = (text: string, list: string, matches: EntryMatcher): string => {
+  const { doc, map } = topMap(text)
+  const seq = listIn(map, list)
+  if (map === undefined || seq === undefined) return text
+  const spliced = spliceOutOfList(text, map, list, seq, matches)
+  if (spliced !== undefined) return spliced
+  seq.items = seq.items.filter((item) => !matches(isMap(item) ? item.toJSON() : item))
   return doc.toString(STRINGIFY)
 }

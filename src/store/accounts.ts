@@ -188,3 +188,43 @@ export const listAllRoleGrants = async (
   }
   return grants
 }
+
+/** What the web app remembers for a user between visits. */
+export interface UserPreferences {
+  readonly locale: string | null
+  /** ISO 8601 instant the user last marked advisories as seen; null when never. */
+  readonly advisoriesSeenAt: string | null
+}
+
+/** The user's preferences; undefined when there is no such user. */
+export const findUserPreferences = async (
+  store: Store,
+  userId: string,
+): Promise<UserPreferences | undefined> => {
+  const row = await store.db
+    .selectFrom('users')
+    .select(['locale', 'advisories_seen_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row === undefined
+    ? undefined
+    : { locale: row.locale, advisoriesSeenAt: row.advisories_seen_at }
+}
+
+/** Changes the preferences given and keeps the others; undefined when there is no such user. */
+export const updateUserPreferences = async (
+  store: Store,
+  userId: string,
+  change: Partial<UserPreferences>,
+): Promise<UserPreferences | undefined> => {
+  const values = {
+    ...(change.locale === undefined ? {} : { locale: change.locale }),
+    ...(change.advisoriesSeenAt === undefined
+      ? {}
+      : { advisories_seen_at: change.advisoriesSeenAt }),
+  }
+  if (Object.keys(values).length > 0) {
+    await store.db.updateTable('users').set(values).where('id', '=', userId).execute()
+  }
+  return findUserPreferences(store, userId)
+}

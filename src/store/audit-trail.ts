@@ -8,6 +8,7 @@ import type { JsonValue } from './canonical-json.js'
 import { toNumber } from './numbers.js'
 import type { Store, StoreDialectName } from './open-store.js'
 import type { AuditEventsTable, StoreTables } from './schema.js'
+import type { AuditProblem } from './audit-problems.js'
 
 /** The `prev_hash` of the first event: there is nothing before it. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -87,8 +88,7 @@ export const appendAuditEvent = async (
   return event
 }
 
-export const AUDIT_PROBLEMS = ['edited', 'deleted', 'reordered'] as const
-export type AuditProblem = (typeof AUDIT_PROBLEMS)[number]
+export { AUDIT_PROBLEMS, type AuditProblem } from './audit-problems.js'
 
 export type AuditChainCheck =
   | {

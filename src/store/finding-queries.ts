@@ -34,9 +34,9 @@ export interface FindingQuery {
 }
 
 /** VEX statuses that close a finding; every other one (untriaged included) leaves it open. */
-const CLOSED_VEX_STATUSES = ['not_affected', 'fixed'] as const
+export const CLOSED_VEX_STATUSES = ['not_affected', 'fixed'] as const
 
-const aliasesOf = (json: string): string[] => {
+export const aliasesOf = (json: string): string[] => {
   const parsed = JSON.parse(json) as unknown
   return Array.isArray(parsed)
     ? parsed.filter((alias): alias is string => typeof alias === 'string')
@@ -108,4 +108,53 @@ export const countOpenFindings = async (store: Store, productId: string): Promis
     .where('vex_status', 'not in', CLOSED_VEX_STATUSES)
     .executeTakeFirst()
   return toNumber(row?.open ?? 0)
+}
+
+/** A product's findings as the portfolio counts them, each finding once whatever its releases. */
+export interface FindingCounts {
+  /** Not yet not_affected or fixed in some release. */
+  readonly open: number
+  /** Open and in CISA's Known Exploited Vulnerabilities catalogue. */
+  readonly kev: number
+  /** First seen after `seenAfter` (every finding when it is null). */
+  readonly newSince: number
+}
+
+/** Finding counts of each of the products, in one query; products without findings count 0. */
+export const countFindingsByProduct = async (
+  store: Store,
+  productIds: readonly string[],
+  seenAfter: string | null,
+): Promise<ReadonlyMap<string, FindingCounts>> => {
+  const counts = new Map<string, FindingCounts>()
+  if (productIds.length === 0) return counts
+  const rows = await store.db
+    .selectFrom('findings')
+    .select((eb) => {
+      const open = eb('vex_status', 'not in', CLOSED_VEX_STATUSES)
+      const counted = (condition: typeof open) =>
+        eb.fn
+          .count<string | number>(eb.case().when(condition).then(eb.ref('finding_id')).end())
+          .distinct()
+      return [
+        'product_id',
+        counted(open).as('open'),
+        counted(eb.and([open, eb('kev', '=', 1)])).as('kev'),
+        (seenAfter === null
+          ? eb.fn.count<string | number>('finding_id').distinct()
+          : counted(eb('first_seen', '>', seenAfter))
+        ).as('new_since'),
+      ]
+    })
+    .where('product_id', 'in', productIds)
+    .groupBy('product_id')
+    .execute()
+  for (const row of rows) {
+    counts.set(row.product_id, {
+      open: toNumber(row.open),
+      kev: toNumber(row.kev),
+      newSince: toNumber(row.new_since),
+    })
+  }
+  return counts
 }

@@ -22,6 +22,7 @@ export {
   findUserById,
   findUserByOidcSubject,
   findUserByUsername,
+  findUserPreferences,
   grantRole,
   listAllRoleGrants,
   listRoleGrants,
@@ -29,8 +30,9 @@ export {
   revokeRole,
   rolesOnProduct,
   updateUser,
+  updateUserPreferences,
 } from './accounts.js'
-export type { NewUser, RoleGrant, UserAccount } from './accounts.js'
+export type { NewUser, RoleGrant, UserAccount, UserPreferences } from './accounts.js'
 export {
   createApiToken,
   createSession,
@@ -46,8 +48,12 @@ export type { StoredApiToken, StoredSession } from './credentials.js'
 export type { StoreTables } from './schema.js'
 export { findProduct, listProducts } from './products.js'
 export type { ModelFacts, ProductListing, ProductQuery, ProductRelease } from './products.js'
-export { countOpenFindings, listProductFindings } from './finding-queries.js'
-export type { FindingQuery, StoredFinding } from './finding-queries.js'
+export {
+  countFindingsByProduct,
+  countOpenFindings,
+  listProductFindings,
+} from './finding-queries.js'
+export type { FindingCounts, FindingQuery, StoredFinding } from './finding-queries.js'
 export {
   findAuditEvent,
   listAuditEvents,
@@ -74,3 +80,5 @@ export type {
   GeneratedDocumentQuery,
   NewGeneratedDocument,
 } from './generated-documents.js'
+export { listAdvisories } from './advisory-queries.js'
+export type { AdvisoryAffected, AdvisoryQuery, StoredAdvisory } from './advisory-queries.js'

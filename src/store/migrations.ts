@@ -205,6 +205,19 @@ const migrations: Readonly<Record<string, Migration>> = {
       }
     },
   },
+  '0003-user-preferences': {
+    // What the web app remembers per person: the language chosen, and when the advisories were
+    // last marked as seen (what counts as new since the last visit). One column per statement:
+    // SQLite adds only one column per ALTER TABLE.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('users').addColumn('locale', 'text').execute()
+      await db.schema.alterTable('users').addColumn('advisories_seen_at', 'text').execute()
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('users').dropColumn('advisories_seen_at').execute()
+      await db.schema.alterTable('users').dropColumn('locale').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
+import {
+  expressionBuilder,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+} from 'kysely'
 
 import { toNumber } from './numbers.js'
 import type { Store } from './open-store.js'
@@ -35,26 +42,32 @@ export const likePattern = (text: string): string =>
 export const containsText = (column: Expression<string>, text: string): Expression<SqlBool> =>
   sql<SqlBool>`lower(${column}) like ${likePattern(text)} escape '\\'`
 
+/** The product id is one the user holds a role on, or the user holds a role on `*`. */
+export const heldBy = (userId: string, productId: Expression<string>): Expression<SqlBool> => {
+  const eb = expressionBuilder<StoreTables>()
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('product_roles')
+        .select('product_roles.role')
+        .where('product_roles.user_id', '=', userId)
+        .where('product_roles.product_id', '=', '*'),
+    ),
+    eb(
+      productId,
+      'in',
+      eb
+        .selectFrom('product_roles')
+        .select('product_roles.product_id')
+        .where('product_roles.user_id', '=', userId),
+    ),
+  ])
+}
+
 const visibleTo =
   (userId: string) =>
   (eb: ExpressionBuilder<StoreTables, 'products'>): Expression<SqlBool> =>
-    eb.or([
-      eb.exists(
-        eb
-          .selectFrom('product_roles')
-          .select('product_roles.role')
-          .where('product_roles.user_id', '=', userId)
-          .where('product_roles.product_id', '=', '*'),
-      ),
-      eb(
-        'products.id',
-        'in',
-        eb
-          .selectFrom('product_roles')
-          .select('product_roles.product_id')
-          .where('product_roles.user_id', '=', userId),
-      ),
-    ])
+    heldBy(userId, eb.ref('products.id'))
 
 /** One page of the products a user may see, by id, with the total for paging. */
 export const listProducts = async (

@@ -73,6 +73,10 @@ export interface UsersTable {
   readonly oidc_subject: string | null
   readonly disabled: Generated<number>
   readonly created_at: string
+  /** The web app's language (`en`, `ja`); null until the user picks one. */
+  readonly locale: string | null
+  /** ISO 8601 instant the user last marked advisories as seen; null when never. */
+  readonly advisories_seen_at: string | null
 }
 
 export interface ProductRolesTable {

@@ -33,6 +33,8 @@ export interface ServeOptions {
   /** With the worker in this process: ask for a feed sync every this many hours. */
   readonly syncEveryHours?: number
   readonly env: Readonly<Record<string, string | undefined>>
+  /** The built web app to serve at `/`. */
+  readonly webRoot?: string
 }
 
 const DEFAULT_SQLITE_FILE = path.join('.medcyber', 'medcyber.db')
@@ -70,6 +72,7 @@ const printStartup = (
 ): void => {
   const { base, loads, admin } = facts
   io.stdout(`medcyber server on ${base} (${facts.database})\n`)
+  io.stdout(`  web app: ${base}/ (open it in a browser)\n`)
   io.stdout(`  API description: ${base}/api/docs\n`)
   const loaded = loads.flatMap((load) => (load.productId === undefined ? [] : [load.productId]))
   if (loaded.length > 0) {
@@ -83,7 +86,7 @@ const printStartup = (
   if (admin !== undefined) {
     io.stdout(
       `  first login: user ${admin.username}, password ${admin.password}\n` +
-        `  (shown once; sign in with POST ${base}/api/session and change it with POST ${base}/api/session/password)\n`,
+        `  (shown once; sign in at ${base}/ and change it there, or with POST ${base}/api/session/password)\n`,
     )
   }
 }
@@ -155,6 +158,7 @@ export const serveCommand = async (io: CliIo, options: ServeOptions): Promise<Ex
       secureCookies,
       logger: { level: options.logLevel },
       dataDir,
+      ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
       ...(oidc === undefined ? {} : { oidc }),
     })

@@ -1,4 +1,4 @@
-import type { DocumentLanguage } from '../documents/index.js'
+import { DELIVERABLE_LANGUAGES } from './deliverable-languages.js'
 import type { DeliverableKind, DeliverablePart } from './deliverable.js'
 import { buildEuGspr } from './eu-gspr/index.js'
 import { buildFdaPremarket } from './fda-premarket/index.js'
@@ -27,24 +27,6 @@ const BUILDERS: Readonly<Record<DeliverableKind, (ctx: ReportContext) => Deliver
   'csaf-advisory': buildCsafAdvisories,
   traceability: buildTraceability,
 }
-
-/**
- * The languages each deliverable is written in. FDA and EU submissions are English; Japan's
- * checklist and the customer documents (labeling, lifecycle notices) also come in Japanese.
- */
-export const DELIVERABLE_LANGUAGES: Readonly<Record<DeliverableKind, readonly DocumentLanguage[]>> =
-  {
-    'fda-premarket': ['en'],
-    mds2: ['en'],
-    'jp-checklist': ['en', 'ja'],
-    'eu-gspr': ['en'],
-    labeling: ['en', 'ja'],
-    'lifecycle-notice': ['en', 'ja'],
-    sbom: ['en'],
-    vex: ['en'],
-    'csaf-advisory': ['en'],
-    traceability: ['en'],
-  }
 
 /**
  * The parts of one deliverable, in the context's language where the deliverable has it, each

@@ -7,7 +7,8 @@ export {
   type ReportInputs,
   type ViewFigure,
 } from './report-context.js'
-export { buildDeliverable, DELIVERABLE_LANGUAGES } from './build-deliverable.js'
+export { buildDeliverable } from './build-deliverable.js'
+export { DELIVERABLE_LANGUAGES } from './deliverable-languages.js'
 export type { Mds2Form } from './mds2/index.js'
 export {
   SIGNATURE_MEANINGS,

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox'
 
 import {
-  AUDIT_PROBLEMS,
   findAuditEvent,
   listAuditEvents,
   verifyAuditChain,
@@ -10,26 +9,11 @@ import {
 } from '../../store/index.js'
 import type { ApiRoutes } from '../api-app.js'
 import { ApiError } from '../api-error.js'
+import { AuditEventItem, ChainCheck } from '../audit-schemas.js'
 import { PAGE_QUERY, PageOf } from '../pagination.js'
 import { errors, ProductParams } from '../product-schemas.js'
 
 const TAGS = ['audit']
-
-const AuditEventItem = Type.Object({
-  id: Type.String(),
-  seq: Type.Integer({ description: 'Position in the chain, from 1' }),
-  at: Type.String({ description: 'When, ISO 8601 UTC' }),
-  actor: Type.String({ description: 'Who: a username, or the name of a system process' }),
-  action: Type.String({ description: 'What, e.g. model.import, approval.sign, document.generate' }),
-  subject: Type.String({
-    description:
-      'About what: product:<id> (or product:<id>/<part>) for a product, user:<id> for an account',
-  }),
-  before: Type.Unknown({ description: 'The state before the change (JSON), or null' }),
-  after: Type.Unknown({ description: 'The state after the change (JSON), or null' }),
-  reason: Type.Union([Type.String(), Type.Null()], { description: 'Why, as the actor gave it' }),
-  hash: Type.String({ description: "SHA-256 sealing this event and its predecessor's hash" }),
-})
 
 const parsed = (json: string | null): unknown => (json === null ? null : JSON.parse(json))
 
@@ -101,23 +85,6 @@ const queryOf = (filters: PageFilters): AuditEventQuery => {
 }
 
 const pageWindow = (filters: PageFilters) => ({ limit: filters.limit, offset: filters.offset })
-
-const ChainCheck = Type.Union([
-  Type.Object({
-    ok: Type.Literal(true),
-    count: Type.Integer({ description: 'Events in the trail' }),
-    head: Type.String({
-      description:
-        'Hash of the newest event: keep it outside the database to detect the newest events being cut off',
-    }),
-  }),
-  Type.Object({
-    ok: Type.Literal(false),
-    at: Type.String({ description: 'The first event whose link or content does not check' }),
-    seq: Type.Union([Type.Integer(), Type.Null()]),
-    problem: Type.String({ enum: [...AUDIT_PROBLEMS] }),
-  }),
-])
 
 /**
  * The audit trail: who did what, when and why, read by auditors. Events about a product carry

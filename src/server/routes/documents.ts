@@ -9,40 +9,14 @@ import {
 import type { ApiRoutes } from '../api-app.js'
 import { ApiError, notFound } from '../api-error.js'
 import { principalOf } from '../auth/signed-in.js'
+import { DocumentItem, GenerateBody } from '../document-schemas.js'
 import { locatedDetails } from '../model-problems.js'
 import { PAGE_QUERY, PageOf } from '../pagination.js'
-import { DateQuery, errors, ProductParams } from '../product-schemas.js'
+import { errors, ProductParams } from '../product-schemas.js'
 
 const TAGS = ['documents']
 
-const { kind, formats, language } = DocumentsJobData.properties
-
-const GenerateBody = Type.Object(
-  {
-    kind,
-    formats,
-    language,
-    release: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, description: 'Default: the latest release' }),
-    ),
-    date: Type.Optional(DateQuery),
-  },
-  { additionalProperties: false },
-)
-
-const DocumentItem = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  language: Type.String(),
-  release: Type.Union([Type.String(), Type.Null()]),
-  name: Type.String({ description: "File name in the deliverable's folder" }),
-  mediaType: Type.String(),
-  sha256: Type.String(),
-  size: Type.Integer({ description: 'Bytes' }),
-  modelRevision: Type.Integer({ description: 'The model revision the file was generated from' }),
-  createdAt: Type.String(),
-  createdBy: Type.String(),
-})
+const { kind } = DocumentsJobData.properties
 
 const documentItem = (info: GeneratedDocumentInfo) => ({
   id: info.id,

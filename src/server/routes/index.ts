@@ -1,26 +1,32 @@
 import type { ApiRoutes } from '../api-app.js'
 import { analysisRoutes } from './analysis.js'
 import { approvalRoutes } from './approvals.js'
+import { architectureRoutes } from './architecture.js'
 import { auditRoutes } from './audit.js'
 import { documentRoutes } from './documents.js'
 import { findingRoutes } from './findings.js'
 import { healthRoutes } from './health.js'
 import { jobRoutes } from './jobs.js'
+import { lifecycleRoutes } from './lifecycle.js'
 import { modelRoutes } from './model.js'
+import { preferenceRoutes } from './preferences.js'
 import { productRoutes } from './products.js'
 import { riskRoutes } from './risk.js'
 import { sessionRoutes } from './session.js'
 import { tokenRoutes } from './tokens.js'
 import { userRoutes } from './users.js'
+import { workspaceRoutes } from './workspace.js'
 
 /** Every group of API routes, in the order they are registered. */
 export const API_ROUTES: readonly ApiRoutes[] = [
   healthRoutes,
   sessionRoutes,
+  preferenceRoutes,
   userRoutes,
   tokenRoutes,
   productRoutes,
   modelRoutes,
+  architectureRoutes,
   riskRoutes,
   findingRoutes,
   approvalRoutes,
@@ -28,4 +34,6 @@ export const API_ROUTES: readonly ApiRoutes[] = [
   documentRoutes,
   jobRoutes,
   analysisRoutes,
+  workspaceRoutes,
+  lifecycleRoutes,
 ]

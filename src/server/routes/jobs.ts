@@ -1,7 +1,7 @@
-import { Type, type TSchema } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 
-import { JOB_NAMES, type JobStatus } from '../../jobs/index.js'
+import type { JobStatus } from '../../jobs/index.js'
 import type { FeedsSyncData, PortfolioEvaluateData } from '../../services/index.js'
 import { FEEDS_SYNC_SINGLETON } from '../../services/index.js'
 import { rolesOnProduct, type Store } from '../../store/index.js'
@@ -9,34 +9,12 @@ import type { ApiRoutes } from '../api-app.js'
 import { notFound } from '../api-error.js'
 import { isRole, rolesGrant } from '../auth/roles.js'
 import { principalOf } from '../auth/signed-in.js'
+import { Accepted, JobStatusBody } from '../job-schemas.js'
 import { errors, ProductParams } from '../product-schemas.js'
 
 const TAGS = ['jobs']
 
 /** One feed sync at a time: asking again while one is queued or running returns that one. */
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
-
-const Accepted = Type.Object({
-  jobId: Type.String({ description: 'GET /api/jobs/{jobId} tells its state and output' }),
-})
-
-const JobStatusBody = Type.Object({
-  id: Type.String(),
-  name: Type.String({ enum: [...JOB_NAMES] }),
-  state: Type.String({
-    enum: ['queued', 'active', 'completed', 'failed'],
-    description: 'queued (also while waiting for a retry), active, completed or failed',
-  }),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: "The job's input" }),
-  createdAt: Type.String(),
-  startedAt: Nullable(Type.String({ description: 'When the latest attempt started' })),
-  completedAt: Nullable(Type.String()),
-  output: Type.Unknown({ description: 'The result once completed (counts, files), else null' }),
-  error: Nullable(
-    Type.String({ description: "The last attempt's error: why it failed, or why it is retried" }),
-  ),
-})
 
 const JobParams = Type.Object({
   jobId: Type.String({ minLength: 1, maxLength: 100, description: 'Job id' }),

@@ -18,8 +18,9 @@ import {
   ModelFilesSchema,
   ProductParams,
   Reason,
-  SavedModelSchema,
+  SavedModelEvaluatingSchema,
 } from '../product-schemas.js'
+import { queueEvaluation } from '../queue-evaluation.js'
 
 const TAGS = ['model']
 
@@ -67,12 +68,15 @@ export const modelRoutes: ApiRoutes = (app, deps) => {
       schema: {
         summary: "Save the model's files as the next revision",
         description:
-          'Needs If-Match with the ETag of the revision the files were based on: 428 without it, 412 when someone saved since (nothing is stored; read again and merge). The files replace the stored ones (files left out are removed) only if they form a valid model: 422 with file:line:column details otherwise.',
+          "Needs If-Match with the ETag of the revision the files were based on: 428 without it, 412 when someone saved since (nothing is stored; read again and merge). The files replace the stored ones (files left out are removed) only if they form a valid model: 422 with file:line:column details otherwise. Once stored, a re-evaluation of the product's findings is queued (evaluationJobId).",
         tags: TAGS,
         params: ProductParams,
         headers: IF_MATCH_HEADERS,
         body: Type.Object({ files: ModelFilesSchema, reason: Type.Optional(Reason) }),
-        response: { 200: SavedModelSchema, ...errors(400, 401, 403, 404, 412, 422, 428) },
+        response: {
+          200: SavedModelEvaluatingSchema,
+          ...errors(400, 401, 403, 404, 412, 422, 428),
+        },
       },
     },
     async (request, reply) => {
@@ -89,7 +93,11 @@ export const modelRoutes: ApiRoutes = (app, deps) => {
       if (!saved.ok) throw modelSaveError(reply, saved.error, request.headers['if-match'])
       const { revision, changed } = saved.value
       void reply.header('etag', revisionTag(revision))
-      return { revision, changed: [...changed] }
+      return {
+        revision,
+        changed: [...changed],
+        ...(await queueEvaluation(deps, request, productId)),
+      }
     },
   )
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { parse } from 'yaml'
 
 import {
   BUILT_IN_RULES,
@@ -163,6 +166,46 @@ describe.each(storeDialects)('threats and the risk register on $name', (dialect)
     expect(findings.body.items.map((e) => e.id)).toEqual(
       fromFindings.filter((e) => e.controlStatus === 'controlled').map((e) => e.id),
     )
+  })
+
+  test("the matrix is the applied policy's: the model's policy file, else the example policy", async () => {
+    const written = parse(readFileSync('examples/insulin-pump/risk-policy.yaml', 'utf8')) as {
+      exploitability: { id: string; name: string }[]
+      severities: string[]
+      controlMatrix: Record<string, string[]>
+      acceptabilityMatrix: Record<string, string[]>
+    }
+    const { body } = await get<{ matrix: unknown; policyIsExample: boolean }>(
+      engineer,
+      '/api/products/pump/risk-register?limit=1',
+    )
+    expect(body.policyIsExample).toBe(false)
+    expect(body.matrix).toEqual({
+      exploitability: written.exploitability.map(({ id, name }) => ({ id, name })),
+      severities: written.severities,
+      controlMatrix: written.controlMatrix,
+      acceptabilityMatrix: written.acceptabilityMatrix,
+    })
+
+    const admin = await server.userWith([{ productId: '*', role: 'admin' }])
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/products',
+      headers: admin.headers,
+      payload: { id: 'monitor', files: await readModelFolder('examples/patient-monitor') },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const example = await get<{ matrix: unknown; policyIsExample: boolean }>(
+      admin,
+      '/api/products/monitor/risk-register?limit=1',
+    )
+    expect(example.body.policyIsExample).toBe(true)
+    expect(example.body.matrix).toEqual({
+      exploitability: DEFAULT_RISK_POLICY.exploitability.map(({ id, name }) => ({ id, name })),
+      severities: DEFAULT_RISK_POLICY.severities,
+      controlMatrix: DEFAULT_RISK_POLICY.controlMatrix,
+      acceptabilityMatrix: DEFAULT_RISK_POLICY.acceptabilityMatrix,
+    })
   })
 
   test('an unknown release or an impossible day is a client error', async () => {

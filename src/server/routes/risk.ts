@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 
 import { THREAT_REF_PATTERN } from '../../core/model/schema-helpers.js'
-import type { RiskEntry, Threat, ThreatAssessment } from '../../core/index.js'
+import type { RiskEntry, RiskPolicy, Threat, ThreatAssessment } from '../../core/index.js'
 import { analyseProduct, riskEntryJson, riskPolicyJson } from '../../services/index.js'
 import type { ApiRoutes } from '../api-app.js'
 import { strictValidatorCompiler, ThreatAssessmentBody } from '../assessment-bodies.js'
@@ -21,6 +21,7 @@ import {
   ThreatItem,
   ThreatQuery,
 } from '../product-schemas.js'
+import { RiskMatrixSchema } from '../workspace-schemas.js'
 
 const TAGS = ['risk']
 
@@ -39,6 +40,14 @@ const threatItem = (threat: Threat, assessments: readonly ThreatAssessment[]) =>
   detail: threat.detail,
   multiPatient: threat.multiPatient,
   assessments: assessments.filter((assessment) => assessment.threat === threat.id),
+})
+
+/** The policy's axes and cells, for drawing the risk matrix. */
+const riskMatrix = (policy: RiskPolicy) => ({
+  exploitability: policy.exploitability.map((level) => ({ id: level.id, name: level.name })),
+  severities: policy.severities,
+  controlMatrix: policy.controlMatrix,
+  acceptabilityMatrix: policy.acceptabilityMatrix,
 })
 
 const registerFilter =
@@ -115,7 +124,11 @@ export const riskRoutes: ApiRoutes = (app, deps) => {
         params: ProductParams,
         querystring: Type.Object({ ...RiskQuery, ...PAGE_QUERY }),
         response: {
-          200: Type.Object({ ...RegisterHead, ...PageOf(RiskEntryItem).properties }),
+          200: Type.Object({
+            ...RegisterHead,
+            matrix: RiskMatrixSchema,
+            ...PageOf(RiskEntryItem).properties,
+          }),
           ...errors(400, 401, 403, 404, 422),
         },
       },
@@ -129,7 +142,7 @@ export const riskRoutes: ApiRoutes = (app, deps) => {
         ...(release === undefined ? {} : { release }),
       })
       if (!analysis.ok) throw analysisError(analysis.error)
-      const { register, revision, productName, policyIsExample, issues } = analysis.value
+      const { register, revision, productName, policy, policyIsExample, issues } = analysis.value
       void reply.header('etag', revisionTag(revision))
       const page = pageOf(register.entries.filter(registerFilter(request.query)), {
         limit,
@@ -143,6 +156,7 @@ export const riskRoutes: ApiRoutes = (app, deps) => {
         release: register.release ?? null,
         policy: riskPolicyJson(register),
         policyIsExample,
+        matrix: riskMatrix(policy),
         summary: register.summary,
         unevaluated: register.unevaluated,
         issues,

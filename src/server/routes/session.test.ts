@@ -102,6 +102,7 @@ describe.each(storeDialects)('sign-in and sessions on $name', (dialect) => {
       roles: [],
       via: 'session',
       csrfToken: body.csrfToken,
+      preferences: { locale: null, advisoriesSeenAt: null },
     })
     const events = await auditEvents('session.sign-in')
     expect(events.at(-1)).toMatchObject({ actor: 'ada', subject: `user:${ada.id}` })

@@ -24,6 +24,8 @@ import { beginSession, clearSessionCookie, setSessionCookie } from '../auth/sess
 import { checkPassword } from '../auth/sign-in.js'
 import { principalOf } from '../auth/signed-in.js'
 import { errors } from '../product-schemas.js'
+import { PreferencesSchema } from '../workspace-schemas.js'
+import { preferencesOf } from './preferences.js'
 
 const TAGS = ['session']
 
@@ -121,6 +123,7 @@ export const sessionRoutes: ApiRoutes = (app, deps) => {
             csrfToken: Type.Optional(
               Type.String({ description: 'only for a browser session; echo it in x-csrf-token' }),
             ),
+            preferences: PreferencesSchema,
           }),
           ...errors(401),
         },
@@ -138,6 +141,7 @@ export const sessionRoutes: ApiRoutes = (app, deps) => {
         roles: [...roles],
         via: principal.via,
         ...(session === undefined ? {} : { csrfToken: session.csrfToken }),
+        preferences: await preferencesOf(store, principal.user.id),
       }
     },
   )

@@ -1,0 +1,2 @@
+export { LifecycleScreen } from './lifecycle-screen.js'
+export { phaseTone } from './tones.js'

@@ -1,0 +1,1 @@
+export { ModelEditorScreen } from './model-editor-screen.js'

@@ -1,0 +1,1 @@
+export { PORTFOLIO_KEY, PortfolioScreen } from './portfolio-screen.js'

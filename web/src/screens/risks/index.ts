@@ -1,0 +1,1 @@
+export { RiskRegisterScreen } from './risk-register-screen.js'

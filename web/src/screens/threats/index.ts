@@ -1,0 +1,1 @@
+export { ThreatsScreen } from './threats-screen.js'
