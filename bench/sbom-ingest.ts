@@ -2,8 +2,8 @@
 // against ajv on the official CycloneDX schema with its uniqueItems (performance-notes.md B1-B3).
 // Seeded generated CycloneDX 1.6 JSON SBOMs of 1k, 10k and 100k components (~720 bytes each:
 // purl on 95 %, CPE on 20 %, hashes, licences, external references, a dependency graph). Ratios
-// measured in the same run travel across machines; times are CPU times (see `time`), and still
-// vary by tens of percent on a shared VM. Run with `npx tsx --expose-gc` for steadier figures.
+// measured in the same run travel across machines; times are CPU times (see `timeInTurn`), and
+// still vary by tens of percent on a shared VM.
 //
 // Correctness gate: our verdict must equal the strict official schema's on every generated file
 // (valid, a deep-equal duplicate component, a bad enum, the 10k file); a faster wrong answer fails.
@@ -112,22 +112,28 @@ const median = (values: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
+const cpuMs = async (work: () => unknown): Promise<number> => {
+  const started = process.cpuUsage()
+  await work()
+  const used = process.cpuUsage(started)
+  return (used.user + used.system) / 1000
+}
+
 /**
- * Median CPU time (user + system, ms) of `work`: on a shared 2-core VM other processes stretch
- * wall-clock time several-fold, CPU time much less. Garbage is collected between runs when the
- * process allows it (`node --expose-gc`), so one run does not pay for the last one's garbage.
+ * Median CPU time (user + system, ms) of each of `works`, run in turn `runs` times (a, b, a,
+ * b, ...), so that load from other processes on a shared 2-core VM falls on all of them alike.
+ * No garbage collection is forced between runs: a forced full collection shrinks V8's young
+ * generation, and the next run then pays for growing it again (measured here: the 10k ingest
+ * took 206 ms CPU after a forced collection against 123-150 ms without, the floor 64 against
+ * 42-54 ms), which is not what an ingest costs in a process that keeps running.
  */
-const time = async (runs: number, work: () => unknown): Promise<number> => {
-  const samples: number[] = []
-  const collect = (globalThis as { gc?: () => void }).gc
+const timeInTurn = async (runs: number, works: readonly (() => unknown)[]): Promise<number[]> => {
+  const samples = works.map((): number[] => [])
+  for (const work of works) await work()
   for (let i = 0; i < runs; i += 1) {
-    collect?.()
-    const started = process.cpuUsage()
-    await work()
-    const used = process.cpuUsage(started)
-    samples.push((used.user + used.system) / 1000)
+    for (const [index, work] of works.entries()) samples[index]?.push(await cpuMs(work))
   }
-  return median(samples)
+  return samples.map(median)
 }
 
 /**
@@ -213,20 +219,22 @@ try {
   for (const size of sizes) {
     const text = texts.get(size) ?? ''
     const bytes = new TextEncoder().encode(text)
-    const runs = size === 100_000 ? 3 : 5
-    const floor = await time(runs, () => JSON.parse(text))
+    const runs = size === 100_000 ? 5 : size === 10_000 ? 11 : 21
     let components = 0
-    const full = await time(runs, async () => {
-      const report = await ingest(bytes)
-      components = report.document?.components.length ?? -1
-    })
+    const [floor = Number.NaN, full = Number.NaN] = await timeInTurn(runs, [
+      (): unknown => JSON.parse(text),
+      async () => {
+        const report = await ingest(bytes)
+        components = report.document?.components.length ?? -1
+      },
+    ])
     if (components !== size)
       throw new Error(`ingest of ${String(size)} gave ${String(components)} components`)
     perComponent.set(size, (full * 1000) / size)
     ingestMs.set(size, full)
     const heap = process.memoryUsage().heapUsed / 1024 / 1024
     console.log(
-      `| ${String(size)} | ${(bytes.length / 1e6).toFixed(1)} | ${(bytes.length / size).toFixed(0)} | ${floor.toFixed(0)} | ${full.toFixed(0)} | ${(full / floor).toFixed(2)} | ${(perComponent.get(size) ?? 0).toFixed(1)} | ${heap.toFixed(0)} |`,
+      `| ${String(size)} | ${(bytes.length / 1e6).toFixed(1)} | ${(bytes.length / size).toFixed(0)} | ${floor.toFixed(1)} | ${full.toFixed(1)} | ${(full / floor).toFixed(2)} | ${(perComponent.get(size) ?? 0).toFixed(1)} | ${heap.toFixed(0)} |`,
     )
   }
   const growth = (ingestMs.get(100_000) ?? 0) / (ingestMs.get(1_000) ?? 1)
@@ -280,11 +288,12 @@ try {
 
   const strict10k = strict.results.find((result) => result.file === tenK)
   const tenKBytes = new TextEncoder().encode(tenKText)
-  const oursValidation = await time(5, () =>
-    schemas.json.check('cyclonedx-1.6', JSON.parse(tenKText), 100),
-  )
-  const oursParse = await time(5, () => JSON.parse(tenKText))
-  const oursIngest = await time(5, () => ingest(tenKBytes))
+  const [oursValidation = Number.NaN, oursParse = Number.NaN, oursIngest = Number.NaN] =
+    await timeInTurn(11, [
+      () => schemas.json.check('cyclonedx-1.6', JSON.parse(tenKText), 100),
+      (): unknown => JSON.parse(tenKText),
+      () => ingest(tenKBytes),
+    ])
   console.log('\n| 10k components | ms CPU | strict reference / this |')
   console.log('|---|---|---|')
   const strictMs = strict10k?.ms

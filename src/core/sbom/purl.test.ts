@@ -51,7 +51,7 @@ const purlish = fc
       maxLength: 3,
     }),
     chunk('abcXYZ019._-+~%@', 10),
-    fc.option(chunk('0123abcV.+-_~:!', 8)),
+    fc.option(chunk('0123abcvV.+-_~:!', 8)),
     fc.array(fc.tuple(chunk('abcz1._-', 5), chunk('abcZ0._-*%', 5)), { maxLength: 3 }),
   )
   .map(([type, namespace, name, version, qualifiers]) => {
@@ -73,12 +73,21 @@ const wellFormed = fc
       'cargo',
       'gem',
       'composer',
+      'golang',
     ),
     fc.array(fc.oneof(chunk('abc019.-', 6), fc.constant('%40scope'), chunk('AbC0_', 4)), {
       maxLength: 2,
     }),
     fc.oneof(chunk('abc019.-', 8), chunk('aB_1.', 6)),
-    fc.option(chunk('0123456789.+-abcRC', 8)),
+    fc.option(
+      fc.oneof(
+        chunk('0123456789.+-abcRC', 8),
+        // Go versions: packageurl-js checks that a `v` is followed by a SemVer version.
+        fc.constantFrom('v1.2.3', 'v0.0.0-20200101000000-abcdefabcdef', 'v2.0.0+incompatible'),
+        fc.constantFrom('v01.2.3', 'v1.2', 'v1.0.0-rc.01', 'v1.0.0-rc.1', 'v1.0.0-0a.1', 'V1.2.3'),
+        chunk('v0123.+-a', 8),
+      ),
+    ),
     fc.uniqueArray(fc.tuple(chunk('abcz1.', 4), chunk('abcZ0.-', 4)), {
       maxLength: 2,
       selector: ([key]) => key,

@@ -6,15 +6,21 @@ const LOWER = '[a-z0-9][a-z0-9.-]*'
 const ANY_CASE = '[A-Za-z0-9][A-Za-z0-9._-]*'
 const VERSION = '(?:@[A-Za-z0-9][A-Za-z0-9._+~-]*)?'
 const QUALIFIER = '[a-z][a-z0-9._-]*=[A-Za-z0-9._-]+'
+// packageurl-js refuses a Go version that starts with `v` unless a SemVer 2.0 version follows.
+const NUMBER = '(?:0|[1-9][0-9]*)'
+const PRERELEASE = `(?:${NUMBER}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`
+const SEMVER = `${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-${PRERELEASE}(?:\\.${PRERELEASE})*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?`
+const GO_VERSION = `(?:@(?:[A-Za-uw-z0-9][A-Za-z0-9._+~-]*|v${SEMVER}))?`
 const CANONICAL = new RegExp(
   '^pkg:(?:' +
     [
-      `npm/(?:(?:%40)?${LOWER}/)?${LOWER}`,
-      `(?:pypi|composer|deb|github|gitlab|bitbucket|apk|hex|alpm)/(?:${LOWER}/)*${LOWER}`,
-      `maven/(?:${ANY_CASE}/)+${ANY_CASE}`,
-      `(?:generic|nuget|gem|cargo)/(?:${ANY_CASE}/)*${ANY_CASE}`,
+      `npm/(?:(?:%40)?${LOWER}/)?${LOWER}${VERSION}`,
+      `(?:pypi|composer|deb|github|gitlab|bitbucket|apk|hex|alpm)/(?:${LOWER}/)*${LOWER}${VERSION}`,
+      `maven/(?:${ANY_CASE}/)+${ANY_CASE}${VERSION}`,
+      `(?:generic|nuget|gem|cargo)/(?:${ANY_CASE}/)*${ANY_CASE}${VERSION}`,
+      `golang/(?:${ANY_CASE}/)*${ANY_CASE}${GO_VERSION}`,
     ].join('|') +
-    `)${VERSION}(?:\\?${QUALIFIER}(?:&${QUALIFIER})*)?$`,
+    `)(?:\\?${QUALIFIER}(?:&${QUALIFIER})*)?$`,
 )
 
 /**
@@ -52,11 +58,13 @@ export const normalizePurl = (text: string): Result<string, string> => {
 
 /**
  * `normalizePurl` with a memory: SBOMs of one product repeat the same packages, and parsing a purl
- * costs a few microseconds. The cache lives as long as the returned function.
+ * costs a few microseconds. Canonical purls are answered before the memory (the check is cheaper
+ * than remembering 100k distinct purls). The cache lives as long as the returned function.
  */
 export const cachedPurlNormalizer = (): ((text: string) => Result<string, string>) => {
   const seen = new Map<string, Result<string, string>>()
   return (text) => {
+    if (isCanonicalPurl(text)) return ok(text)
     let known = seen.get(text)
     if (known === undefined) {
       known = normalizePurl(text)

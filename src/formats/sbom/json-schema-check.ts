@@ -2,39 +2,20 @@ import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import { Ajv2019 } from 'ajv/dist/2019.js'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { fullFormats } from 'ajv-formats/dist/formats.js'
 import addDraft2019Formats from 'ajv-formats-draft2019'
 
 import type { DocumentPath } from '../../core/index.js'
 import { hashedEnumKeyword, replaceLargeEnums } from './hashed-enum.js'
 import { hashedUniqueItemsKeyword, replaceUniqueItems } from './hashed-unique-items.js'
+import { isIriReference } from './iri-reference.js'
 import { problem, type SbomProblem } from './sbom-problem.js'
+import { schemaRegExp } from './schema-patterns.js'
 import {
   CYCLONEDX_SIDE_SCHEMAS,
   type JsonSchemaName,
   type VendoredSchemaFiles,
 } from './vendored-schemas.js'
 import { pointerToPath, valueAt } from '../files/json-pointer.js'
-
-const URI_REFERENCE = fullFormats['uri-reference'] as RegExp
-const NON_ASCII = /\P{ASCII}/u
-
-/**
- * RFC 3987 IRI-reference: an IRI maps to a URI by percent-encoding its non-ASCII characters
- * (section 3.1), so it is an IRI-reference when that URI is a URI-reference. ajv-formats-draft2019's
- * own check refuses valid ones such as `urn:cdx:<uuid>/1#ms-1.example.com`, which the CycloneDX
- * specification's own valid-saasbom test files use.
- */
-const isIriReference = (value: string): boolean => {
-  try {
-    const ascii = NON_ASCII.test(value)
-      ? value.replace(/\P{ASCII}/gu, (c) => encodeURIComponent(c))
-      : value
-    return URI_REFERENCE.test(ascii)
-  } catch {
-    return false
-  }
-}
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020
 
@@ -67,7 +48,12 @@ const DIALECT: Readonly<Record<JsonSchemaName, Dialect>> = {
 }
 
 const createAjv = (dialect: Dialect, allErrors: boolean): AnyAjv => {
-  const options: Options = { strict: false, allErrors, logger: false }
+  const options: Options = {
+    strict: false,
+    allErrors,
+    logger: false,
+    code: { regExp: schemaRegExp },
+  }
   if (dialect === '2019-09') return configure(new Ajv2019(options))
   if (dialect === '2020-12') return configure(new Ajv2020(options))
   return configure(new Ajv(options))

@@ -47,6 +47,11 @@ class CycloneDxWalk {
   /** Reads a component and every component nested in it, in document order, without recursion. */
   collect(root: unknown, path: DocumentPath, into: SbomComponent[]): void {
     if (!isRecord(root)) return
+    // Most components nest none: no walk state for them (100k components, 200k objects less).
+    if (listOf(root['components']).length === 0) {
+      into.push(this.component(root, path, undefined))
+      return
+    }
     const stack: { node: JsonRecord; path: DocumentPath; parent?: string }[] = [
       { node: root, path },
     ]

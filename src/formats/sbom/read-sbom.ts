@@ -5,10 +5,10 @@ import {
   type SbomEncoding,
   type SbomStandard,
 } from '../../core/sbom/index.js'
-import { decodeText } from '../files/decode-text.js'
 import type { FileReader } from '../files/file-reader.js'
 import type { LocatedIssue } from '../located-issue.js'
 import { readCycloneDxXml } from './cyclonedx-xml.js'
+import { decodeSbomText } from './decode-sbom-text.js'
 import {
   describeUnknownJson,
   detectJsonFormat,
@@ -248,7 +248,7 @@ export const readSbomBytes = async (
       ),
     )
   } else {
-    const text = decodeText(bytes)
+    const text = decodeSbomText(bytes)
     outcome = text.ok
       ? await readGuarded(text.value, { schemas, limits })
       : unreadable(problem('sbom/not-text', text.error))

@@ -92,22 +92,26 @@ describe('interval index over the entries of a package', () => {
           ),
         ([ecosystem, entries]) => {
           const compiled = entries.map((entry) => compileAffected(entry))
-          const index = indexPackageEntries(
-            compiled.map((one, at) => ({
-              advisoryId: String(at),
-              ecosystem,
-              name: 'x',
-              advisory: () => {
-                throw new Error('not needed')
-              },
-              listed: one.listed,
-              intervals: one.intervals,
-              ...(one.intervals === undefined ? { isAffected: one.isAffected } : {}),
-            })),
-          )
+          const packageEntries = compiled.map((one, at) => ({
+            advisoryId: String(at),
+            ecosystem,
+            name: 'x',
+            advisory: () => {
+              throw new Error('not needed')
+            },
+            listed: one.listed,
+            intervals: one.intervals,
+            ...(one.intervals === undefined ? { isAffected: one.isAffected } : {}),
+          }))
+          // Pieces, and the interval tree that keys too large for pieces keep.
+          const indexes = [
+            indexPackageEntries(packageEntries),
+            indexPackageEntries(packageEntries, 0),
+          ]
           for (const version of [...ECOSYSTEMS[ecosystem].pool, '0', '99', '']) {
             const expected = compiled.flatMap((one, at) => (one.isAffected(version) ? [at] : []))
-            expect(index.affectedBy(version), version).toEqual(expected)
+            for (const index of indexes)
+              expect(index.affectedBy(version), version).toEqual(expected)
           }
         },
       ),

@@ -79,7 +79,7 @@ export const packageEntriesOf = (
   const load = () => advisory
   return advisory.affected.map((affected) => ({
     key: packageKeyString(osvPackageKey(affected.ecosystem, affected.name)),
-    entry: { ...entryFields(advisory.id, affected, compile), advisory: load },
+    entry: { ...entryFields(advisory.id, affected, compile), advisory: load, held: advisory },
   }))
 }
 
@@ -106,7 +106,7 @@ export const entryFields = (
 }
 
 /**
- * Indexes advisories for matching. Each package key's entries are put into an interval index
+ * Indexes advisories for matching. Each package key's entries are put into a version index
  * (`indexPackageEntries`) on first use, so a version finds its advisories in O(log n + k) even
  * for packages with thousands of them. `compile` replaces the ecosystems' own range evaluation
  * with a predicate per entry, asked one by one.
@@ -130,6 +130,8 @@ export const buildAdvisoryIndex = (
     if (advisory.configurations.length > 0) withCpe.push(advisory)
     if (advisory.products.length > 0) csaf.push(advisory)
   }
+  // The keys a scan has met, apart from all the others: this map stays small enough to stay in
+  // the cache, which makes the lookups that hit (the ones that go on to match) cheaper.
   const indexed = new Map<string, PackageAdvisories>()
   return {
     packageAdvisories: (key) => {
@@ -206,15 +208,20 @@ export const lazyAdvisoryIndex = (parts: LazyAdvisoryParts): AdvisoryIndex => {
 }
 
 export const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryMatch[] => {
-  if (target.purl === undefined) return []
+  const matches: AdvisoryMatch[] = []
+  pushPurlMatches(index, target, matches)
+  return matches
+}
+
+const pushPurlMatches = (index: AdvisoryIndex, target: ScanTarget, out: AdvisoryMatch[]) => {
+  if (target.purl === undefined) return
   const identity = purlIdentity(target.purl)
   const version = identity?.version ?? target.version
-  if (identity === undefined || version === undefined) return []
+  if (identity === undefined || version === undefined) return
   const found = index.packageAdvisories(identity.keyString)
-  if (found === undefined) return []
-  const matches: AdvisoryMatch[] = []
+  if (found === undefined) return
   for (const at of found.affectedBy(version)) {
-    const entry = found.entries[at]
+    const entry = found.indexed[at]
     if (entry === undefined) continue
     if (
       entry.release !== undefined &&
@@ -223,18 +230,17 @@ export const purlMatches = (index: AdvisoryIndex, target: ScanTarget): AdvisoryM
     ) {
       continue
     }
-    matches.push({
-      advisory: entry.advisory(),
+    out.push({
+      advisory: entry.held ?? entry.advisory(),
       target,
       evidence: {
         advisory: entry.advisoryId,
         via: 'purl',
         confidence: 'exact',
-        detail: `${entry.ecosystem} package ${entry.name} ${version} is in an affected range`,
+        detail: `${entry.subject} ${version} is in an affected range`,
       },
     })
   }
-  return matches
 }
 
 /** The CPEs present on one host, and the targets on it by CPE. */
@@ -347,8 +353,10 @@ export const findAdvisoryMatches = (
   index: AdvisoryIndex,
   targets: readonly ScanTarget[],
   options: { readonly csafMatcher?: CsafTargetMatcher } = {},
-): AdvisoryMatch[] => [
-  ...targets.flatMap((target) => purlMatches(index, target)),
-  ...cpeMatches(index, targets),
-  ...csafMatches(index, targets, options.csafMatcher),
-]
+): AdvisoryMatch[] => {
+  const matches: AdvisoryMatch[] = []
+  for (const target of targets) pushPurlMatches(index, target, matches)
+  for (const match of cpeMatches(index, targets)) matches.push(match)
+  for (const match of csafMatches(index, targets, options.csafMatcher)) matches.push(match)
+  return matches
+}
