@@ -24,9 +24,9 @@ module.exports = {
       comment:
         'Adapters depend on core only; feeds may use formats (a feed delivers files a format parses).',
       severity: 'error',
-      from: { path: '^src/(formats|feeds|store|render|jobs)/' },
+      from: { path: '^src/(formats|feeds|store|render|jobs|notify)/' },
       to: {
-        path: '^src/(formats|feeds|store|render|jobs|cli|server)/',
+        path: '^src/(formats|feeds|store|render|jobs|notify|cli|server)/',
         pathNot: ['^src/$1/', '^src/formats/'],
       },
     },
@@ -34,15 +34,15 @@ module.exports = {
       name: 'formats-and-others-do-not-use-feeds',
       comment: 'Only feeds may use formats; formats never depend on another adapter.',
       severity: 'error',
-      from: { path: '^src/(formats|store|render|jobs)/' },
-      to: { path: '^src/(feeds|store|render|jobs|cli|server)/', pathNot: '^src/$1/' },
+      from: { path: '^src/(formats|store|render|jobs|notify)/' },
+      to: { path: '^src/(feeds|store|render|jobs|notify|cli|server)/', pathNot: '^src/$1/' },
     },
     {
       name: 'services-serve-the-edges',
       comment:
         'Application services compose adapters for cli, server and job handlers; no adapter or core module uses them.',
       severity: 'error',
-      from: { path: '^src/(core|formats|feeds|store|render|jobs)/' },
+      from: { path: '^src/(core|formats|feeds|store|render|jobs|notify)/' },
       to: { path: '^src/services/' },
     },
     {

@@ -616,6 +616,10 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--data-dir <dir>', 'advisory store for scans and feed syncs (see feeds sync)')
     .option('--mirror <dir>', 'feed syncs read this folder (upstream layout), for air-gapped sites')
     .option(
+      '--feeds-config <file>',
+      'feed URLs, OSV ecosystems and CSAF providers, as for feeds sync',
+    )
+    .option(
       '--examples <folders...>',
       'model folders loaded as products into an empty store (default: the example devices)',
     )
@@ -636,6 +640,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         host: string
         dataDir?: string
         mirror?: string
+        feedsConfig?: string
         examples?: string[] | boolean
         worker: boolean
         pgBossSchema?: string
@@ -660,6 +665,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           ...(options.db === undefined ? {} : { db: options.db }),
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
           ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
+          ...(options.feedsConfig === undefined ? {} : { feedsConfig: options.feedsConfig }),
           ...(options.pgBossSchema === undefined ? {} : { pgBossSchema: options.pgBossSchema }),
           ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
         })

@@ -2,7 +2,13 @@
  * The one interface background work goes through: an in-process queue on a SQLite table for the
  * embedded server, pg-boss on PostgreSQL so several servers and workers share one queue.
  */
-export const JOB_NAMES = ['feeds-sync', 'portfolio-evaluate', 'documents-generate'] as const
+export const JOB_NAMES = [
+  'feeds-sync',
+  'portfolio-evaluate',
+  'documents-generate',
+  'deadline-reminders',
+  'notifications-send',
+] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
 export const isJobName = (value: string): value is JobName =>

@@ -45,6 +45,8 @@ const DEFAULT_EXPIRY: Readonly<Record<JobName, number>> = {
   'feeds-sync': 6 * 60 * 60,
   'portfolio-evaluate': 60 * 60,
   'documents-generate': 60 * 60,
+  'deadline-reminders': 15 * 60,
+  'notifications-send': 15 * 60,
 }
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -8,6 +8,7 @@ import { createFastify, type ApiApp } from './api-app.js'
 import { authenticate } from './auth/authenticate.js'
 import { authorize } from './auth/authorize.js'
 import type { DeclaredRoute } from './auth/principal.js'
+import { registerSecurityTxt } from './disclosure/security-txt-route.js'
 import { handleError } from './handle-error.js'
 import { API_ROUTES } from './routes/index.js'
 import type { ServerDeps } from './server-deps.js'
@@ -89,5 +90,6 @@ export const createApp = async (deps: ServerDeps): Promise<ApiApp> => {
     },
     { prefix: '/api' },
   )
+  registerSecurityTxt(app, deps)
   return app
 }

@@ -80,6 +80,38 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'GET /api/products/:productId/issues': { product: EVERYONE },
   'GET /api/products/:productId/info': { product: EVERYONE },
   'GET /api/products/:productId/lifecycle': { product: EVERYONE },
+  // Monitoring (issue 9 part A): notification settings are the admin's; alerts are listed
+  // over the products one may read and acknowledged with finding:triage on the alert's product,
+  // checked in the handler (an alert id names no product in the path).
+  'GET /api/settings/notifications': { global: ['admin'] },
+  'PUT /api/settings/notifications': { global: ['admin'] },
+  'POST /api/settings/notifications/test': { global: ['admin'] },
+  'GET /api/alerts': 'signed-in',
+  'POST /api/alerts/:alertId/acknowledge': 'signed-in',
+  'PUT /api/products/:productId/installed-base': { product: EDITORS },
+  'GET /api/products/:productId/installed-base': { product: EVERYONE },
+  'GET /api/products/:productId/metrics': { product: EVERYONE },
+  // Coordinated disclosure (issue 9 part C): anyone may report; reports about unfixed flaws
+  // are for those who triage findings on every product; the settings are the admin's.
+  'GET /api/disclosures/form': 'public',
+  'POST /api/disclosures': 'public',
+  'GET /api/disclosures': { global: ASSESSORS },
+  'GET /api/disclosures/:reportId': { global: ASSESSORS },
+  'PATCH /api/disclosures/:reportId': { global: ASSESSORS },
+  'POST /api/disclosures/:reportId/transitions': { global: ASSESSORS },
+  'POST /api/disclosures/:reportId/notes': { global: ASSESSORS },
+  'GET /api/disclosures/:reportId/csaf': { global: ASSESSORS },
+  'GET /api/disclosures/:reportId/notice': { global: ASSESSORS },
+  'GET /api/settings/disclosure': { global: ['admin'] },
+  'PUT /api/settings/disclosure': { global: ['admin'] },
+  // Regulatory clocks (issue 9 part B): deciding and closing clocks is the assessors' work.
+  'PUT /api/products/:productId/releases/:release/decisions/:subject': { product: ASSESSORS },
+  'GET /api/products/:productId/decisions': { product: EVERYONE },
+  'POST /api/products/:productId/releases/:release/events': { product: ASSESSORS },
+  'POST /api/products/:productId/clocks/:clockId/evidence': { product: ASSESSORS },
+  'POST /api/products/:productId/clocks/:clockId/withdrawal': { product: ASSESSORS },
+  'GET /api/clocks': 'signed-in',
+  'POST /api/clocks/reminders/run': { global: ['admin'] },
 }
 
 const PARAMS: Readonly<Record<string, string>> = {
@@ -92,6 +124,11 @@ const PARAMS: Readonly<Record<string, string>> = {
   role: 'viewer',
   vulnerabilityId: 'CVE-2021-44228',
   viewId: 'global',
+  alertId: '00000000-0000-4000-8000-000000000006',
+  reportId: '00000000-0000-4000-8000-000000000005',
+  release: '2.4.1',
+  subject: 'CVE-2018-16525@freertos-kernel-10-0-0',
+  clockId: '00000000-0000-4000-8000-000000000004',
 }
 
 describe.each(storeDialects)('role matrix on $name', (dialect) => {

@@ -133,6 +133,15 @@ export const LifecycleReleaseSchema = Type.Object({
       unsupportedAtRelease: Type.Boolean(),
     }),
   ),
+  installedBase: Nullable(
+    Type.Object(
+      { customers: Type.Integer(), sites: Type.Integer(), units: Type.Integer() },
+      {
+        description:
+          'Who still runs the release on the day, from the imported installed base; null when none was imported',
+      },
+    ),
+  ),
 })
 
 export const LifecycleComponentSchema = Type.Object({

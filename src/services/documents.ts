@@ -20,6 +20,8 @@ import { renderArchitectureViewSvg } from '../render/index.js'
 import { DEFAULT_FORMATS, renderDeliverable, type ReportFormat } from '../render/reports/index.js'
 import {
   allApprovals,
+  listEvaluatedFindings,
+  readInstalledBase,
   saveGeneratedDeliverable,
   type Approval,
   type GeneratedDocumentInfo,
@@ -208,6 +210,9 @@ export const generateProductDocuments = async (
     figures: await drawViews(model),
     approvals: approvalRecord(product, await allApprovals(store, request.productId)),
     ...(request.release === undefined ? {} : { release: request.release }),
+    // The notices' recipients, the transfer package's sites and the metrics' deployment.
+    installedBase: (await readInstalledBase(store, request.productId)).entries,
+    evaluatedFindings: await listEvaluatedFindings(store, request.productId),
   })
   const pdf = lazyPdfPrinter(options.chromiumPath)
   let files: ReportFile[]

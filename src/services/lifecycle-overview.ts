@@ -1,9 +1,11 @@
 import {
   daysBetween,
+  exposureByRelease,
   supportStatusOn,
   type CalendarDate,
   type Component,
   type DeviceModel,
+  type InstalledBaseEntry,
   type ReleaseSupportStatus,
   type UnsupportedComponent,
 } from '../core/index.js'
@@ -43,9 +45,18 @@ export interface ComponentLifecycle {
   readonly state: ComponentSupportState
 }
 
+/** Who still runs a release on the day; null when no installed base was imported. */
+export type ReleaseExposureCount = {
+  readonly customers: number
+  readonly sites: number
+  readonly units: number
+} | null
+
 export interface LifecycleOverview {
   readonly date: CalendarDate
-  readonly releases: readonly ReleaseLifecycle[]
+  readonly releases: readonly (ReleaseLifecycle & {
+    readonly installedBase: ReleaseExposureCount
+  })[]
   readonly components: readonly ComponentLifecycle[]
 }
 
@@ -95,14 +106,35 @@ export const releaseLifecyclesOn = (model: DeviceModel, date: CalendarDate): Rel
 }
 
 /**
- * The product's lifecycle on a day: each release's IMDRF N70 support phase and end-of-support
- * notice, and each component's end of support by its supplier with the releases that ship it.
+ * The product's lifecycle on a day: each release's IMDRF N70 support phase, end-of-support
+ * notice and who still runs it (from the installed base), and each component's end of support by its supplier with the releases that ship it.
  */
-export const lifecycleOverview = (model: DeviceModel, date: CalendarDate): LifecycleOverview => {
+export const lifecycleOverview = (
+  model: DeviceModel,
+  date: CalendarDate,
+  installedBase: readonly InstalledBaseEntry[] = [],
+): LifecycleOverview => {
   const shipping = releasesShipping(model)
+  const exposure = new Map(
+    exposureByRelease(installedBase, date).map((item) => [item.release, item]),
+  )
   return {
     date,
-    releases: releaseLifecyclesOn(model, date),
+    // Customers still on a release nearing end of support are the ones its notices must reach.
+    releases: releaseLifecyclesOn(model, date).map((release) => {
+      const counted = exposure.get(release.version)
+      return {
+        ...release,
+        installedBase:
+          installedBase.length === 0
+            ? null
+            : {
+                customers: counted?.customers ?? 0,
+                sites: counted?.sites ?? 0,
+                units: counted?.units ?? 0,
+              },
+      }
+    }),
     components: model.components.map((component) => ({
       id: component.id,
       name: component.name,

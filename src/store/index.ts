@@ -82,3 +82,80 @@ export type {
 } from './generated-documents.js'
 export { listAdvisories } from './advisory-queries.js'
 export type { AdvisoryAffected, AdvisoryQuery, StoredAdvisory } from './advisory-queries.js'
+export { readSetting, writeSetting } from './settings.js'
+export {
+  CLOCK_FILTER_STATES,
+  CLOCK_TRIGGERS,
+  findClock,
+  findingFirstSeen,
+  LEARNED_FROM,
+  listClocks,
+  listRiskDecisions,
+  pendingClocksDueBy,
+  productHasDocument,
+  recordClockEvidence,
+  recordRegulatoryEvent,
+  recordRiskDecision,
+  withdrawClock,
+} from './regulatory-clocks.js'
+export type {
+  ClockChangeProblem,
+  ClockClosing,
+  ClockClosure,
+  ClockFilterState,
+  ClockListing,
+  ClockQuery,
+  ClockTrigger,
+  DecisionQuery,
+  LearnedFrom,
+  NewRegulatoryEvent,
+  NewRiskDecision,
+  RecordedDecision,
+  RiskDecision,
+  StoredClock,
+} from './regulatory-clocks.js'
+export { enqueueNotification, listNotifications, NOTIFICATION_STATES } from './notifications.js'
+export type {
+  NewNotification,
+  NotificationQuery,
+  NotificationState,
+  StoredNotification,
+} from './notifications.js'
+export {
+  claimPendingNotifications,
+  recordNotificationFailure,
+  recordNotificationSent,
+} from './notification-outbox.js'
+export type { ClaimOptions } from './notification-outbox.js'
+export {
+  acknowledgeAdvisoryAlert,
+  ALERT_STATES,
+  findAdvisoryAlert,
+  insertAdvisoryAlerts,
+  listAdvisoryAlerts,
+  markReleasesMonitored,
+  monitoredReleases,
+} from './advisory-alerts.js'
+export type { AdvisoryAlert, AlertQuery, AlertState, NewAdvisoryAlert } from './advisory-alerts.js'
+export {
+  addDisclosureEvent,
+  changeDisclosureReport,
+  disclosureFormSecret,
+  findDisclosureReport,
+  listDisclosureEvents,
+  listDisclosureReports,
+  receiveDisclosureReport,
+} from './disclosures.js'
+export type {
+  DisclosureChange,
+  DisclosureQuery,
+  Intake,
+  NewDisclosureReport,
+} from './disclosures.js'
+export {
+  productReleaseVersions,
+  readInstalledBase,
+  replaceInstalledBase,
+} from './installed-base.js'
+export type { InstalledBaseImport, StoredInstalledBase } from './installed-base.js'
+export { listEvaluatedFindings } from './finding-first-seen.js'

@@ -1,5 +1,9 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely'
 
+import { postmarketMonitoringMigration } from './migration-0004-postmarket-monitoring.js'
+import { coordinatedDisclosureMigration } from './migration-0005-coordinated-disclosure.js'
+import { installedBaseMigration } from './migration-0006-installed-base.js'
+
 /**
  * Migrations live in code, not in files found at run time, so the built package and a bundled
  * server carry them. One list serves both dialects: only types both understand (`text`,
@@ -218,6 +222,10 @@ const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.alterTable('users').dropColumn('locale').execute()
     },
   },
+  // Postmarket operations (issue 9), one file each: the schema grew past one readable list.
+  '0004-postmarket-monitoring': postmarketMonitoringMigration,
+  '0005-coordinated-disclosure': coordinatedDisclosureMigration,
+  '0006-installed-base': installedBaseMigration,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,11 +1,15 @@
 import type { Generated } from 'kysely'
 
+import type { DisclosureTables } from './schema-coordinated-disclosure.js'
+import type { InstalledBaseTables } from './schema-installed-base.js'
+import type { MonitoringTables } from './schema-postmarket-monitoring.js'
+
 /**
  * The tables as the store's queries see them. Times are ISO 8601 text, not database timestamps:
  * SQLite has no timestamp type and `pg` would turn them into `Date` objects in the local zone,
  * so text is the one form that reads back identically on both back ends.
  */
-export interface StoreTables {
+export interface StoreTables extends MonitoringTables, DisclosureTables, InstalledBaseTables {
   readonly products: ProductsTable
   readonly releases: ReleasesTable
   readonly model_documents: ModelDocumentsTable

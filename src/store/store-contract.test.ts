@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { storeDialects } from '../../test/support/store-dialects.js'
 import type { TestStore } from '../../test/support/store-dialects.js'
+import { migratorOf, storeTables } from '../../test/support/store-migrator.js'
 import { EXAMPLES_DIR, exampleNames, readFolder } from '../../test/support/model-folders.js'
 import {
   countAuditEvents,
@@ -64,21 +65,56 @@ describe.each(storeDialects)('store on $name', (dialect) => {
 
     it('creates the tables, and migrating again changes nothing', async () => {
       await migrateToLatest(store)
-      const tables = (await store.db.introspection.getTables()).map((table) => table.name).sort()
+      const tables = await storeTables(store)
       expect(tables).toEqual([
+        'advisory_alerts',
         'api_tokens',
         'approvals',
         'audit_events',
+        'disclosure_events',
+        'disclosure_reports',
         'findings',
         'generated_documents',
+        'installed_base',
         'jobs',
         'model_documents',
+        'monitored_releases',
+        'notifications',
         'product_roles',
         'products',
+        'regulatory_clocks',
         'releases',
+        'risk_decisions',
         'sessions',
+        'settings',
         'users',
       ])
+    })
+
+    it('takes the postmarket migrations down and up again', async () => {
+      await migrateToLatest(store)
+      const tablesOf = () => storeTables(store)
+      const latest = await tablesOf()
+      const migrator = await migratorOf(store)
+      expect((await migrator.migrateTo('0003-user-preferences')).error).toBeUndefined()
+      expect(await tablesOf()).toEqual(
+        latest.filter(
+          (name) =>
+            ![
+              'advisory_alerts',
+              'disclosure_events',
+              'disclosure_reports',
+              'installed_base',
+              'monitored_releases',
+              'notifications',
+              'regulatory_clocks',
+              'risk_decisions',
+              'settings',
+            ].includes(name),
+        ),
+      )
+      await migrateToLatest(store)
+      expect(await tablesOf()).toEqual(latest)
     })
 
     it.each(exampleNames())('round-trips the %s example byte for byte', async (name) => {

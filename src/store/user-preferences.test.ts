@@ -1,7 +1,7 @@
-import { Migrator, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { storeDialects, type TestStore } from '../../test/support/store-dialects.js'
+import { migratorOf, schemaOf } from '../../test/support/store-migrator.js'
 import {
   createUser,
   findUserById,
@@ -10,26 +10,8 @@ import {
   updateUserPreferences,
   type Store,
 } from './index.js'
-import { migrationProvider } from './migrations.js'
 
 const AT = new Date('2031-05-01T09:00:00.000Z')
-
-/** The PostgreSQL schema the store works in; undefined on SQLite. */
-const schemaOf = async (store: Store): Promise<string | undefined> =>
-  store.dialect === 'postgres'
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]
-        ?.schema
-    : undefined
-
-/** A migrator on the store's own schema, as `migrateToLatest` sets it up. */
-const migratorOf = async (store: Store): Promise<Migrator> => {
-  const schema = await schemaOf(store)
-  return new Migrator({
-    db: store.db,
-    provider: migrationProvider,
-    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
-  })
-}
 
 /** Other tests' stores share the PostgreSQL database, each in a schema of its own. */
 const userColumns = async (store: Store): Promise<string[]> => {
@@ -70,7 +52,7 @@ describe.each(storeDialects)('user preferences in the store on $name', (dialect)
       advisoriesSeenAt: null,
     })
 
-    expect((await migrator.migrateDown()).error).toBeUndefined()
+    expect((await migrator.migrateTo('0002-team-server')).error).toBeUndefined()
     expect(await userColumns(store)).toEqual(before)
     expect(await findUserById(store, ada.id)).toEqual(ada)
     await migrateToLatest(store)

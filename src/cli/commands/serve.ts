@@ -6,7 +6,11 @@ import { resolveDataDir } from '../../feeds/index.js'
 import { openJobQueue, type JobQueue } from '../../jobs/index.js'
 import { createApp, type OidcSettings } from '../../server/index.js'
 import { ensureFirstAdmin, loadExampleProducts, type ExampleLoad } from '../../server/bootstrap.js'
-import { registerJobHandlers, scheduleFeedSync } from '../../services/index.js'
+import {
+  registerJobHandlers,
+  scheduleDeadlineReminders,
+  scheduleFeedSync,
+} from '../../services/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
@@ -21,6 +25,8 @@ export interface ServeOptions {
   readonly dataDir?: string
   /** Feed syncs read every source from this folder, laid out like the upstream sites. */
   readonly mirror?: string
+  /** Feed URLs, OSV ecosystems and CSAF providers (see docs/feeds.md), as `feeds sync` reads. */
+  readonly feedsConfig?: string
   /** Model folders to load as products when the store has none. */
   readonly examples: readonly string[]
   /** Run background jobs in this process too (always on for SQLite, where nothing else can). */
@@ -126,6 +132,16 @@ const syncSchedule = (
         )
       })
 
+/** Regulatory clock reminders, daily wherever jobs run. */
+const reminderSchedule = (io: CliIo, jobs: JobQueue, runsJobs: boolean): (() => void) =>
+  runsJobs
+    ? scheduleDeadlineReminders(jobs, (error) => {
+        io.stderr(
+          `medcyber: deadline reminders: ${error instanceof Error ? error.message : String(error)}\n`,
+        )
+      })
+    : () => undefined
+
 /**
  * `medcyber serve`: the team server. On an empty store it loads the example devices and creates
  * the first administrator, whose generated password is printed once.
@@ -143,6 +159,7 @@ export const serveCommand = async (io: CliIo, options: ServeOptions): Promise<Ex
   const plan = await feedsPlan(io, {
     env: options.env,
     ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
+    ...(options.feedsConfig === undefined ? {} : { feedsConfig: options.feedsConfig }),
   })
   if (plan === undefined) return EXIT_CODES.invalidInput
   const dataDir = resolveDataDir(options.dataDir, options.env, homedir())
@@ -181,8 +198,10 @@ export const serveCommand = async (io: CliIo, options: ServeOptions): Promise<Ex
       admin,
     })
     const stopSchedule = syncSchedule(io, jobs, runsJobs ? options.syncEveryHours : undefined)
+    const stopReminders = reminderSchedule(io, jobs, runsJobs)
     const signal = await io.untilStopped()
     stopSchedule?.()
+    stopReminders()
     io.stderr(`medcyber: ${signal}, stopping\n`)
     await app.close()
   } finally {

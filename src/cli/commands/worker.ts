@@ -4,7 +4,11 @@ import path from 'node:path'
 import type { FeedsPlan } from '../../feeds/index.js'
 import { resolveDataDir } from '../../feeds/index.js'
 import { openJobQueue, type JobOutcome } from '../../jobs/index.js'
-import { registerJobHandlers, scheduleFeedSync } from '../../services/index.js'
+import {
+  registerJobHandlers,
+  scheduleDeadlineReminders,
+  scheduleFeedSync,
+} from '../../services/index.js'
 import { openStore } from '../../store/index.js'
 import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
@@ -109,8 +113,15 @@ export const workerCommand = async (io: CliIo, options: WorkerOptions): Promise<
                 `medcyber worker: scheduled sync: ${error instanceof Error ? error.message : String(error)}\n`,
               )
             })
+      // Regulatory clock reminders, daily.
+      const stopReminders = scheduleDeadlineReminders(queue, (error) => {
+        io.stderr(
+          `medcyber worker: deadline reminders: ${error instanceof Error ? error.message : String(error)}\n`,
+        )
+      })
       const signal = await io.untilStopped()
       stopSchedule?.()
+      stopReminders()
       io.stderr(`medcyber worker: ${signal}, finishing the running jobs\n`)
     } finally {
       await queue.stop()

@@ -70,6 +70,50 @@ describe('FDA uncontrolled risk (30 and 60 calendar days)', () => {
   })
 })
 
+describe('524B(b)(2)(B) out-of-cycle patch', () => {
+  it.each([
+    // Without a plan's own timeline: the postmarket guidance's 60 days, as for remediation.
+    [{}, '2026-01-31', '2026-04-01', 60],
+    [{}, '2024-02-29', '2024-04-29', 60],
+    // The (b)(1) plan's justified timeline, e.g. 30 days for critical vulnerabilities.
+    [{ outOfCyclePatchDays: 30 }, '2026-01-31', '2026-03-02', 30],
+    [{ outOfCyclePatchDays: 14 }, '2026-12-25', '2027-01-08', 14],
+  ])('policy %o, learned on %s: patch by %s', (policy, on, due, count) => {
+    const [patch, ...rest] = computeDeadlines(
+      { kind: 'critical-vulnerability-learned', on },
+      policy,
+    )
+    expect(rest).toEqual([])
+    expect(patch).toMatchObject({
+      id: 'fda-524b-out-of-cycle-patch',
+      start: on,
+      due,
+      count,
+      basis: 'calendar-days',
+      source: { clause: '524B(b)(2)(B)' },
+    })
+    expect(patch?.source.document).toContain('360n-2')
+  })
+
+  it('counts from the local date of an instant', () => {
+    const [patch] = computeDeadlines({
+      kind: 'critical-vulnerability-learned',
+      at: '2026-03-01T16:30:00Z',
+      timeZone: 'Asia/Tokyo',
+    })
+    expect(patch).toMatchObject({ start: '2026-03-02', due: '2026-05-01' })
+  })
+
+  it.each([0, -1, 2.5])('rejects a timeline of %s days', (days) => {
+    expect(() =>
+      computeDeadlines(
+        { kind: 'critical-vulnerability-learned', on: '2026-03-01' },
+        { outOfCyclePatchDays: days },
+      ),
+    ).toThrow(RangeError)
+  })
+})
+
 describe('21 CFR 806.10 (10 working days)', () => {
   it.each([
     ['Friday', '2026-03-06T10:00:00-05:00', 'America/New_York', [], '2026-03-20'],
@@ -224,6 +268,7 @@ describe('recurring yearly obligations', () => {
 describe('every deadline', () => {
   const triggers: DeadlineTrigger[] = [
     { kind: 'uncontrolled-risk-learned', at: '2026-03-01T16:30:00Z', timeZone: 'Asia/Tokyo' },
+    { kind: 'critical-vulnerability-learned', on: '2026-03-02' },
     { kind: 'correction-initiated', at: '2026-03-06T10:00:00-05:00', timeZone: 'America/New_York' },
     ...EU_INCIDENT_SEVERITIES.map((severity): DeadlineTrigger => ({
       kind: 'eu-serious-incident',
@@ -241,6 +286,7 @@ describe('every deadline', () => {
     expect(all.map((deadline) => deadline.id)).toEqual([
       'fda-uncontrolled-risk-communication',
       'fda-uncontrolled-risk-remediation',
+      'fda-524b-out-of-cycle-patch',
       'fda-806-correction-removal-report',
       'eu-mdr-serious-public-health-threat-report',
       'eu-mdr-death-or-serious-deterioration-report',

@@ -22,6 +22,7 @@ export type EuIncidentSeverity = (typeof EU_INCIDENT_SEVERITIES)[number]
 
 export const DEADLINE_TRIGGER_KINDS = [
   'uncontrolled-risk-learned',
+  'critical-vulnerability-learned',
   'correction-initiated',
   'eu-serious-incident',
   'end-of-support-planned',
@@ -46,6 +47,8 @@ const dayZero = (event: TimedEvent): CalendarDate =>
  */
 export type DeadlineTrigger =
   | ({ readonly kind: 'uncontrolled-risk-learned' } & TimedEvent)
+  /** A cyber device's vulnerability that could cause an uncontrolled risk (524B(b)(2)(B)). */
+  | ({ readonly kind: 'critical-vulnerability-learned' } & TimedEvent)
   | ({
       readonly kind: 'correction-initiated'
       /** Non-working days besides weekends, e.g. the US federal holidays of the year. */
@@ -74,6 +77,13 @@ export interface DeadlinePolicy {
   readonly pmaReportIntervalYears?: number
   /** IMDRF N70: communicate end of support at least this many years ahead ("current practice"). */
   readonly endOfSupportNoticeYears?: number
+  /**
+   * Section 524B(b)(2)(B) asks for the out-of-cycle patch "as soon as possible" and names no
+   * number of days: the (b)(1) plan's justified timeline does. Without one, the postmarket
+   * guidance's 60 days for distributing a fix of an uncontrolled risk is the latest date that
+   * can pass for "as soon as possible" (a manufacturer's choice, not the statute's).
+   */
+  readonly outOfCyclePatchDays?: number
 }
 
 export interface DeadlineSource {
@@ -99,6 +109,8 @@ const FDA_POSTMARKET =
   'FDA guidance "Postmarket Management of Cybersecurity in Medical Devices" (December 2016)'
 const FDA_PREMARKET =
   'FDA guidance "Cybersecurity in Medical Devices: Quality Management System Considerations and Content of Premarket Submissions" (February 2026)'
+const SECTION_524B =
+  'Federal Food, Drug, and Cosmetic Act section 524B (21 U.S.C. 360n-2), "Ensuring cybersecurity of devices"'
 const CFR_806 = '21 CFR Part 806 (Medical Devices; Reports of Corrections and Removals)'
 const CFR_814 = '21 CFR Part 814 (Premarket Approval of Medical Devices)'
 const MDR = 'Regulation (EU) 2017/745 (MDR)'
@@ -185,6 +197,25 @@ const uncontrolledRisk = (start: CalendarDate): Deadline[] => [
   ),
 ]
 
+const DEFAULT_OUT_OF_CYCLE_PATCH_DAYS = 60
+
+const outOfCyclePatch = (start: CalendarDate, policy: DeadlinePolicy): Deadline => {
+  const days = policy.outOfCyclePatchDays ?? DEFAULT_OUT_OF_CYCLE_PATCH_DAYS
+  if (!Number.isInteger(days) || days < 1) {
+    throw new RangeError(`out-of-cycle patch days must be a whole number >= 1, got ${String(days)}`)
+  }
+  return calendarDays(
+    {
+      id: 'fda-524b-out-of-cycle-patch',
+      title:
+        'Make an update or patch for the critical vulnerability available as soon as possible, out of cycle',
+      source: { document: SECTION_524B, clause: '524B(b)(2)(B)' },
+    },
+    start,
+    days,
+  )
+}
+
 const WORKING_DAYS_806 = 10
 
 /** All deadlines an event starts, in a fixed order; the same input always gives the same output. */
@@ -195,6 +226,8 @@ export const computeDeadlines = (
   switch (trigger.kind) {
     case 'uncontrolled-risk-learned':
       return uncontrolledRisk(dayZero(trigger))
+    case 'critical-vulnerability-learned':
+      return [outOfCyclePatch(dayZero(trigger), policy)]
     case 'correction-initiated': {
       const start = dayZero(trigger)
       return [

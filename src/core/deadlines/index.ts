@@ -27,3 +27,20 @@ export {
   type DeadlineTriggerKind,
   type EuIncidentSeverity,
 } from './deadlines.js'
+export {
+  CLOCK_STATES,
+  clockStatus,
+  deadlinesForDecision,
+  deadlinesForEvent,
+  REGULATORY_EVENT_KINDS,
+  reminderStage,
+  reminderStageKey,
+  RISK_CONTROL_DECISIONS,
+  type ClockRecord,
+  type ClockState,
+  type ClockStatus,
+  type RegulatoryEvent,
+  type RegulatoryEventKind,
+  type ReminderStage,
+  type RiskControlDecision,
+} from './regulatory-clocks.js'

@@ -6,3 +6,11 @@ export {
   type ReleaseSupportStatus,
   type UnsupportedComponent,
 } from './support-phase.js'
+export {
+  recommendStageTransition,
+  stageTransitionTriggers,
+  type MitigationResult,
+  type StageCommunication,
+  type StageRecommendation,
+  type StageTransitionAssessment,
+} from './stage-transition.js'

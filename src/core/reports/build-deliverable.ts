@@ -1,5 +1,6 @@
 import { DELIVERABLE_LANGUAGES } from './deliverable-languages.js'
 import type { DeliverableKind, DeliverablePart } from './deliverable.js'
+import { buildEosTransferPackage } from './eos-transfer-package/index.js'
 import { buildEuGspr } from './eu-gspr/index.js'
 import { buildFdaPremarket } from './fda-premarket/index.js'
 import { buildJpChecklist } from './jp-checklist/index.js'
@@ -11,6 +12,7 @@ import {
   buildVexDeliverable,
 } from './machine-readable/index.js'
 import { buildMds2 } from './mds2/index.js'
+import { buildPmaAnnualReport } from './pma-annual-report/index.js'
 import type { ReportContext } from './report-context.js'
 import { withSignatures } from './signatures.js'
 import { buildTraceability } from './traceability/index.js'
@@ -22,10 +24,12 @@ const BUILDERS: Readonly<Record<DeliverableKind, (ctx: ReportContext) => Deliver
   'eu-gspr': buildEuGspr,
   labeling: buildLabeling,
   'lifecycle-notice': buildLifecycleNotices,
+  'eos-transfer-package': buildEosTransferPackage,
   sbom: buildSbomDeliverable,
   vex: buildVexDeliverable,
   'csaf-advisory': buildCsafAdvisories,
   traceability: buildTraceability,
+  'pma-annual-report': buildPmaAnnualReport,
 }
 
 /**

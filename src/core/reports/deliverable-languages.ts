@@ -13,8 +13,10 @@ export const DELIVERABLE_LANGUAGES: Readonly<Record<DeliverableKind, readonly Do
     'eu-gspr': ['en'],
     labeling: ['en', 'ja'],
     'lifecycle-notice': ['en', 'ja'],
+    'eos-transfer-package': ['en', 'ja'],
     sbom: ['en'],
     vex: ['en'],
     'csaf-advisory': ['en'],
     traceability: ['en'],
+    'pma-annual-report': ['en'],
   }

@@ -8,10 +8,12 @@ export const DELIVERABLE_KINDS = [
   'eu-gspr',
   'labeling',
   'lifecycle-notice',
+  'eos-transfer-package',
   'sbom',
   'vex',
   'csaf-advisory',
   'traceability',
+  'pma-annual-report',
 ] as const
 export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number]
 

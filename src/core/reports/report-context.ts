@@ -11,6 +11,8 @@ import { evaluateRiskRegister, type RiskRegister } from '../risk-register/index.
 import { BUILT_IN_RULES, generateThreats, type Threat } from '../threats/index.js'
 import type { Finding } from '../vulnerabilities/index.js'
 import type { DocumentLanguage } from '../documents/index.js'
+import type { InstalledBaseEntry } from '../installed-base/index.js'
+import type { EvaluatedFinding } from '../risk-register/index.js'
 import type { ApprovalRecord } from './signatures.js'
 
 /** An architecture view already drawn as SVG by the caller (drawing is render/'s job). */
@@ -48,6 +50,14 @@ export interface ReportInputs {
    * have no such section.
    */
   readonly approvals?: ApprovalRecord
+  /**
+   * Which customers run which releases (the team server's imported installed base): notices
+   * list their recipients, the transfer package the sites still running the release, and the
+   * metrics count deployment from it. Absent for a model folder on disk.
+   */
+  readonly installedBase?: readonly InstalledBaseEntry[]
+  /** The stored evaluation's findings with the day each was first seen (team server only). */
+  readonly evaluatedFindings?: readonly EvaluatedFinding[]
 }
 
 /** Everything the deliverables draw from, computed once per report run. */

@@ -1,6 +1,10 @@
 import { daysBetween } from '../deadlines/index.js'
+import { fixDeployment, type InstalledBaseEntry } from '../installed-base/index.js'
 import type { CalendarDate } from '../lifecycle/index.js'
-import type { DeviceModel } from '../model/index.js'
+import type { DeviceModel, FindingAssessment, Release } from '../model/index.js'
+
+/** Where a vulnerability's full-deployment day comes from. */
+export type DeploymentSource = 'installed-base' | 'model'
 
 /** One vulnerability of the product as the metrics count it. */
 export interface VulnerabilityTimeline {
@@ -10,6 +14,29 @@ export interface VulnerabilityTimeline {
   readonly fixedIn?: string
   readonly patchAvailable?: CalendarDate
   readonly fullyDeployed?: CalendarDate
+  readonly deploymentSource?: DeploymentSource
+  /** Sites of the installed base still running an affected release (the fix is not deployed). */
+  readonly sitesPending?: number
+}
+
+/** A finding as the store's last evaluation holds it, one row per release. */
+export interface EvaluatedFinding {
+  readonly finding: string
+  readonly release: string
+  readonly vexStatus: string
+  /** The day the finding was first seen by an evaluation: the day it was identified. */
+  readonly firstSeen: CalendarDate
+}
+
+/**
+ * What the metrics are computed from beyond the model's triage: the stored findings, the
+ * installed base, and the day the figures are as of (fixes and deployments after it are not
+ * counted yet).
+ */
+export interface FdaMetricsEvidence {
+  readonly findings?: readonly EvaluatedFinding[]
+  readonly installedBase?: readonly InstalledBaseEntry[]
+  readonly asOf?: CalendarDate
 }
 
 export interface FdaMetrics {
@@ -28,8 +55,12 @@ export interface FdaMetrics {
   /** Over patched vulnerabilities whose fixing release has a known full-deployment date. */
   readonly meanDaysToDeploy: number | null
   readonly deployDurations: number
+  /** Patched vulnerabilities whose fix some site of the installed base still lacks. */
+  readonly deploymentsPending: number
   readonly vulnerabilities: readonly VulnerabilityTimeline[]
 }
+
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['affected', 'under_investigation'])
 
 const mean = (values: readonly number[]): number | null =>
   values.length === 0
@@ -39,41 +70,143 @@ const mean = (values: readonly number[]): number | null =>
 const earliest = (dates: readonly (CalendarDate | undefined)[]): CalendarDate | undefined =>
   dates.filter((date): date is CalendarDate => date !== undefined).sort()[0]
 
+interface FindingFacts {
+  readonly assessments: FindingAssessment[]
+  readonly evaluated: EvaluatedFinding[]
+}
+
+const gatherFindings = (
+  model: DeviceModel,
+  evaluated: readonly EvaluatedFinding[],
+): Map<string, FindingFacts> => {
+  const facts = new Map<string, FindingFacts>()
+  const entry = (finding: string): FindingFacts => {
+    const known = facts.get(finding)
+    if (known !== undefined) return known
+    const made = { assessments: [], evaluated: [] }
+    facts.set(finding, made)
+    return made
+  }
+  for (const assessment of model.findingAssessments) {
+    entry(assessment.finding).assessments.push(assessment)
+  }
+  for (const row of evaluated) entry(row.finding).evaluated.push(row)
+  return facts
+}
+
+/** Release versions a finding has with one of the statuses, from triage and the evaluation. */
+const releasesWith = (facts: FindingFacts, statuses: ReadonlySet<string>): Set<string> =>
+  new Set([
+    ...facts.assessments
+      .filter((item) => statuses.has(item.status))
+      .flatMap((item) => item.releases ?? []),
+    ...facts.evaluated.filter((row) => statuses.has(row.vexStatus)).map((row) => row.release),
+  ])
+
+/**
+ * The releases a site must leave and those it may move to. Without an explicit affected list,
+ * every release before the fix is taken as affected unless triage says otherwise.
+ */
+const affectedAndFixed = (
+  facts: FindingFacts,
+  releases: readonly Release[],
+  fix: Release,
+): { affected: Set<string>; fixed: Set<string> } => {
+  const explicit = releasesWith(facts, OPEN_STATUSES)
+  const cleared = releasesWith(facts, new Set(['not_affected', 'fixed']))
+  const affected =
+    explicit.size > 0
+      ? explicit
+      : new Set(
+          releases
+            .filter((release) => release.date < fix.date && !cleared.has(release.version))
+            .map((release) => release.version),
+        )
+  const fixed = new Set(
+    releases
+      .filter((release) => release.date >= fix.date && !affected.has(release.version))
+      .map((release) => release.version),
+  )
+  return { affected, fixed }
+}
+
+const deploymentOf = (
+  facts: FindingFacts,
+  releases: readonly Release[],
+  fix: Release,
+  evidence: FdaMetricsEvidence,
+): Pick<VulnerabilityTimeline, 'fullyDeployed' | 'deploymentSource' | 'sitesPending'> => {
+  const asOf = evidence.asOf ?? '9999-12-31'
+  const installed = evidence.installedBase ?? []
+  if (installed.length > 0) {
+    const deployment = fixDeployment(installed, {
+      ...affectedAndFixed(facts, releases, fix),
+      patchAvailable: fix.date,
+      asOf,
+    })
+    if (deployment.state === 'deployed') {
+      return { fullyDeployed: deployment.fullyDeployed, deploymentSource: 'installed-base' }
+    }
+    if (deployment.state === 'pending') return { sitesPending: deployment.sitesPending }
+  }
+  // No site of the installed base needed it: the model's own record of the release is all we know.
+  return fix.fullyDeployed === undefined || fix.fullyDeployed > asOf
+    ? {}
+    : { fullyDeployed: fix.fullyDeployed, deploymentSource: 'model' }
+}
+
+const timelineOf = (
+  finding: string,
+  facts: FindingFacts,
+  releases: ReadonlyMap<string, Release>,
+  evidence: FdaMetricsEvidence,
+): VulnerabilityTimeline | undefined => {
+  const statuses = [
+    ...facts.assessments.map((item) => item.status as string),
+    ...facts.evaluated.map((row) => row.vexStatus),
+  ]
+  if (statuses.every((status) => status === 'not_affected')) return undefined
+  const identified = earliest([
+    ...facts.assessments.map((item) => item.identified ?? item.date),
+    ...facts.evaluated.map((row) => row.firstSeen),
+  ])
+  const asOf = evidence.asOf
+  const fix = [...releasesWith(facts, new Set(['fixed']))]
+    .flatMap((version) => releases.get(version) ?? [])
+    .filter((release) => asOf === undefined || release.date <= asOf)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.version.localeCompare(b.version))[0]
+  return {
+    finding,
+    ...(identified === undefined ? {} : { identified }),
+    ...(fix === undefined
+      ? {}
+      : {
+          fixedIn: fix.version,
+          patchAvailable: fix.date,
+          ...deploymentOf(facts, [...releases.values()], fix, evidence),
+        }),
+  }
+}
+
 /**
  * FDA premarket guidance (section VII.B) metrics for a product: percentage of identified
  * vulnerabilities patched, mean time from identification to an available patch, and mean time
- * from patch to full deployment "to the extent known". `from`/`to` select vulnerabilities by the
- * date they were identified; ones with no date are counted only when no period is given.
+ * from patch to full deployment "to the extent known". Identified: the earliest of the triage's
+ * `identified` (else its date) and the evaluation's first sighting. Patched: a release with
+ * status fixed exists (by `asOf`); the patch is available on that release's date. Fully
+ * deployed: from the installed base when it shows sites that ran an affected release (see
+ * `fixDeployment`), else the release's `fullyDeployed`. `from`/`to` select vulnerabilities by
+ * the day they were identified; ones with no date are counted only when no period is given.
  */
 export const computeFdaMetrics = (
   model: DeviceModel,
   period: { readonly from?: CalendarDate; readonly to?: CalendarDate } = {},
+  evidence: FdaMetricsEvidence = {},
 ): FdaMetrics => {
   const releases = new Map(model.releases.map((release) => [release.version, release]))
-  const byFinding = new Map<string, (typeof model.findingAssessments)[number][]>()
-  for (const assessment of model.findingAssessments) {
-    byFinding.set(assessment.finding, [...(byFinding.get(assessment.finding) ?? []), assessment])
-  }
-  const timelines: VulnerabilityTimeline[] = []
-  for (const [finding, assessments] of byFinding) {
-    if (assessments.every((assessment) => assessment.status === 'not_affected')) continue
-    const identified = earliest(assessments.map((item) => item.identified ?? item.date))
-    const fixes = assessments
-      .filter((item) => item.status === 'fixed')
-      .flatMap((item) => item.releases ?? [])
-      .flatMap((version) => {
-        const release = releases.get(version)
-        return release === undefined ? [] : [release]
-      })
-      .sort((a, b) => a.date.localeCompare(b.date))
-    const fix = fixes[0]
-    timelines.push({
-      finding,
-      ...(identified === undefined ? {} : { identified }),
-      ...(fix === undefined ? {} : { fixedIn: fix.version, patchAvailable: fix.date }),
-      ...(fix?.fullyDeployed === undefined ? {} : { fullyDeployed: fix.fullyDeployed }),
-    })
-  }
+  const timelines = [...gatherFindings(model, evidence.findings ?? [])].flatMap(
+    ([finding, facts]) => timelineOf(finding, facts, releases, evidence) ?? [],
+  )
   const inPeriod = timelines.filter(({ identified }) => {
     if (period.from === undefined && period.to === undefined) return true
     if (identified === undefined) return false
@@ -108,6 +241,7 @@ export const computeFdaMetrics = (
     fixedBeforeIdentified: durations.length - toPatch.length,
     meanDaysToDeploy: mean(toDeploy),
     deployDurations: toDeploy.length,
+    deploymentsPending: patched.filter((item) => (item.sitesPending ?? 0) > 0).length,
     vulnerabilities: inPeriod.sort((a, b) => a.finding.localeCompare(b.finding)),
   }
 }

@@ -4,7 +4,23 @@ export {
   type RiskRegisterOptions,
   type RiskRegisterSummary,
 } from './evaluate-risk-register.js'
-export { computeFdaMetrics, type FdaMetrics, type VulnerabilityTimeline } from './fda-metrics.js'
+export {
+  computeFdaMetrics,
+  type DeploymentSource,
+  type EvaluatedFinding,
+  type FdaMetrics,
+  type FdaMetricsEvidence,
+  type VulnerabilityTimeline,
+} from './fda-metrics.js'
+export {
+  countMetricsBuckets,
+  fdaMetricsByPeriod,
+  MAX_METRICS_BUCKETS,
+  METRICS_BUCKETS,
+  metricsBuckets,
+  type MetricsBucket,
+  type MetricsPeriod,
+} from './fda-metrics-periods.js'
 export {
   ACCEPTABILITY_RATINGS,
   CONTROL_STATUSES as RISK_CONTROL_STATUSES,

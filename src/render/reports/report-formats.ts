@@ -15,8 +15,10 @@ export const DEFAULT_FORMATS: Readonly<Record<DeliverableKind, readonly ReportFo
   'eu-gspr': ['docx'],
   labeling: ['docx', 'pdf'],
   'lifecycle-notice': ['docx'],
+  'eos-transfer-package': ['docx', 'pdf'],
   sbom: ['json'],
   vex: ['json'],
   'csaf-advisory': ['json'],
   traceability: ['xlsx'],
+  'pma-annual-report': ['docx', 'pdf'],
 }

@@ -3,12 +3,17 @@ import { analysisRoutes } from './analysis.js'
 import { approvalRoutes } from './approvals.js'
 import { architectureRoutes } from './architecture.js'
 import { auditRoutes } from './audit.js'
+import { clockRoutes } from './clocks.js'
 import { documentRoutes } from './documents.js'
+import { disclosureRoutes } from './disclosure.js'
 import { findingRoutes } from './findings.js'
 import { healthRoutes } from './health.js'
+import { installedBaseRoutes } from './installed-base.js'
 import { jobRoutes } from './jobs.js'
 import { lifecycleRoutes } from './lifecycle.js'
+import { metricsRoutes } from './metrics.js'
 import { modelRoutes } from './model.js'
+import { monitoringRoutes } from './monitoring.js'
 import { preferenceRoutes } from './preferences.js'
 import { productRoutes } from './products.js'
 import { riskRoutes } from './risk.js'
@@ -36,4 +41,9 @@ export const API_ROUTES: readonly ApiRoutes[] = [
   analysisRoutes,
   workspaceRoutes,
   lifecycleRoutes,
+  clockRoutes,
+  monitoringRoutes,
+  disclosureRoutes,
+  installedBaseRoutes,
+  metricsRoutes,
 ]

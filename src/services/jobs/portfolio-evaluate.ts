@@ -1,15 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox'
 
 import { csafTargetMatcher, type CsafTargetMatcher, type Finding } from '../../core/index.js'
-import type { JobHandler } from '../../jobs/index.js'
-import type { Store } from '../../store/index.js'
+import type { Kysely } from 'kysely'
+
+import type { JobHandler, JobQueue } from '../../jobs/index.js'
+import type { Store, StoreTables } from '../../store/index.js'
 import {
   findingsFor,
   openAdvisoryIndexAt,
   scanTargetsOfRelease,
   type OpenedAdvisories,
 } from '../advisory-scan.js'
+import { queueNotificationDelivery } from '../notifications.js'
 import { loadProductModel } from '../product-model.js'
+import { alertKey, planAlerts, raiseAlerts, type EvaluatedFinding } from './advisory-alerts.js'
 import { checkJobData, JobError } from './job-data.js'
 
 /** The input of a `portfolio-evaluate` job: one product, or every product without one. */
@@ -33,6 +37,10 @@ export interface PortfolioEvaluation {
   readonly added: number
   /** Rows of findings no longer found (fixed components, withdrawn advisories, dropped releases). */
   readonly removed: number
+  /** Advisory alerts raised: findings new for a release evaluated before. */
+  readonly alerts: number
+  /** Outbox rows written for them (one digest per product, per recipient). */
+  readonly notifications: number
   /** Products whose stored model does not load: their findings stay as they were. */
   readonly skipped: readonly { readonly productId: string; readonly reason: string }[]
 }
@@ -66,7 +74,7 @@ const rowOf = (
 
 type Row = ReturnType<typeof rowOf>
 
-const keyOf = (release: string, findingId: string): string => `${release}\u0000${findingId}`
+const keyOf = alertKey
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const result: T[][] = []
@@ -76,15 +84,19 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
   return result
 }
 
+/** Work done in the findings' transaction, given the keys of the rows added. */
+type AfterWrite<T> = (trx: Kysely<StoreTables>, added: ReadonlySet<string>) => Promise<T>
+
 /**
  * Replaces the product's findings with these rows in one transaction: rows already there keep
  * their `first_seen`, rows not found any more are deleted.
  */
-const writeFindings = async (
+const writeFindings = async <T>(
   store: Store,
   productId: string,
   rows: readonly Row[],
-): Promise<{ added: number; removed: number }> =>
+  afterWrite: AfterWrite<T>,
+): Promise<{ added: number; removed: number; after: T }> =>
   store.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('findings')
@@ -131,10 +143,10 @@ const writeFindings = async (
         )
         .execute()
     }
-    return {
-      added: rows.filter((row) => !had.has(keyOf(row.release, row.finding_id))).length,
-      removed,
-    }
+    const added = new Set(
+      rows.map((row) => keyOf(row.release, row.finding_id)).filter((key) => !had.has(key)),
+    )
+    return { added: added.size, removed, after: await afterWrite(trx, added) }
   })
 
 interface ProductResult {
@@ -142,6 +154,8 @@ interface ProductResult {
   readonly findings: number
   readonly added: number
   readonly removed: number
+  readonly alerts: number
+  readonly notifications: number
 }
 
 const evaluateProduct = async (
@@ -158,29 +172,39 @@ const evaluateProduct = async (
   }
   const at = store.now().toISOString()
   const rows = new Map<string, Row>()
+  const found: EvaluatedFinding[] = []
   for (const { version } of model.releases) {
     const targets = scanTargetsOfRelease(model, version)
     for (const finding of findingsFor(advisories, targets, model, version, csafMatcher)) {
-      rows.set(
-        keyOf(version, finding.id),
-        rowOf(productId, version, finding, at, advisories.generation),
-      )
+      const key = keyOf(version, finding.id)
+      if (!rows.has(key)) found.push({ release: version, finding })
+      rows.set(key, rowOf(productId, version, finding, at, advisories.generation))
     }
   }
-  const written = await writeFindings(store, productId, [...rows.values()])
-  return { releases: model.releases.length, findings: rows.size, ...written }
+  const plan = await planAlerts(store, productId, model, found, at)
+  const subject = { id: productId, name: model.product.name, at }
+  const { after, ...written } = await writeFindings(
+    store,
+    productId,
+    [...rows.values()],
+    (trx, added) => raiseAlerts(trx, plan, added, subject),
+  )
+  return { releases: model.releases.length, findings: rows.size, ...written, ...after }
 }
 
 /**
  * Scans every release of the product (or of every product) against the advisory store in
  * `dataDir` and brings the `findings` table up to date, one transaction per product: each row
  * with the triage the model records for that release, KEV, EPSS, the best CVSS score and the
- * advisory generation it was found in.
+ * advisory generation it was found in. Findings new to a release evaluated before become
+ * advisory alerts in the same transaction, with one digest per product in the notification
+ * outbox; its delivery is queued on `queue` when given.
  */
 export const evaluatePortfolio = async (
   store: Store,
   dataDir: string,
   productId?: string,
+  queue?: JobQueue,
 ): Promise<PortfolioEvaluation> => {
   const productIds =
     productId === undefined
@@ -195,7 +219,15 @@ export const evaluatePortfolio = async (
       `the advisory store ${dataDir} is empty; run a feed sync first`,
     )
   }
-  const totals = { products: 0, releases: 0, findings: 0, added: 0, removed: 0 }
+  const totals = {
+    products: 0,
+    releases: 0,
+    findings: 0,
+    added: 0,
+    removed: 0,
+    alerts: 0,
+    notifications: 0,
+  }
   const skipped: { productId: string; reason: string }[] = []
   try {
     const csafMatcher = csafTargetMatcher()
@@ -210,9 +242,14 @@ export const evaluatePortfolio = async (
       totals.findings += result.findings
       totals.added += result.added
       totals.removed += result.removed
+      totals.alerts += result.alerts
+      totals.notifications += result.notifications
     }
   } finally {
     advisories.close()
+  }
+  if (totals.notifications > 0 && queue !== undefined) {
+    await queueNotificationDelivery(queue, 'portfolio-evaluate')
   }
   return { generation: advisories.generation, ...totals, skipped }
 }
@@ -221,6 +258,8 @@ export interface PortfolioEvaluateDeps {
   readonly store: Store
   /** The advisory store's data dir; a worker without one fails evaluation jobs saying so. */
   readonly dataDir: string | undefined
+  /** Where the delivery of advisory alert notifications is queued; none leaves them pending. */
+  readonly queue?: JobQueue
 }
 
 /** Runs a `portfolio-evaluate` job; its output is the evaluation's counts. */
@@ -244,5 +283,5 @@ export const portfolioEvaluateHandler =
         throw new JobError('evaluate/unknown-product', `no product ${input.productId}`)
       }
     }
-    return evaluatePortfolio(deps.store, deps.dataDir, input.productId)
+    return evaluatePortfolio(deps.store, deps.dataDir, input.productId, deps.queue)
   }

@@ -2,8 +2,11 @@ import type { FeedsPlan } from '../../feeds/index.js'
 import type { JobQueue } from '../../jobs/index.js'
 import type { Store } from '../../store/index.js'
 import type { FeedSyncEnvironment } from '../feed-sync.js'
+import { queueNotificationDelivery } from '../notifications.js'
+import { deadlineRemindersHandler } from './deadline-reminders.js'
 import { documentsGenerateHandler } from './documents-generate.js'
 import { feedsSyncHandler } from './feeds-sync.js'
+import { notificationsSendHandler } from './notifications-send.js'
 import { portfolioEvaluateHandler } from './portfolio-evaluate.js'
 
 export interface JobHandlerDeps {
@@ -33,7 +36,7 @@ export const registerJobHandlers = async (queue: JobQueue, deps: JobHandlerDeps)
   )
   await queue.work(
     'portfolio-evaluate',
-    portfolioEvaluateHandler({ store: deps.store, dataDir: deps.dataDir }),
+    portfolioEvaluateHandler({ store: deps.store, dataDir: deps.dataDir, queue }),
   )
   await queue.work(
     'documents-generate',
@@ -42,4 +45,14 @@ export const registerJobHandlers = async (queue: JobQueue, deps: JobHandlerDeps)
       ...(deps.chromiumPath === undefined ? {} : { chromiumPath: deps.chromiumPath }),
     }),
   )
+  await queue.work(
+    'deadline-reminders',
+    deadlineRemindersHandler({
+      store: deps.store,
+      deliver: async () => {
+        await queueNotificationDelivery(queue, 'deadline-reminders')
+      },
+    }),
+  )
+  await queue.work('notifications-send', notificationsSendHandler({ store: deps.store }))
 }

@@ -16,6 +16,13 @@ import type {
 
 import type { ApprovalItem, SignBody } from '../../../src/server/approval-schemas.js'
 import type { AuditEventItem, ChainCheck } from '../../../src/server/audit-schemas.js'
+import type {
+  ClockItem,
+  DecisionBody,
+  DecisionItem,
+  DecisionResult,
+  EvidenceBody,
+} from '../../../src/server/clock-schemas.js'
 import type { DocumentItem, GenerateBody } from '../../../src/server/document-schemas.js'
 import type { Accepted, JobStatusBody } from '../../../src/server/job-schemas.js'
 import type { RoleGrantSchema, UserSummarySchema } from '../../../src/server/auth/account-views.js'
@@ -143,3 +150,20 @@ export type LifecycleComponent = Static<typeof LifecycleComponentSchema>
 
 /** PATCH /api/products/:id/model (the architecture editor's edits, layout and reason) */
 export type ArchitectureEditsRequest = Static<typeof ArchitectureEditsBody>
+
+/* Regulatory clocks (issue 9): decisions, clocks and their evidence. */
+
+/** An item of GET /api/clocks, with its state worked out for today. */
+export type RegulatoryClock = Static<typeof ClockItem>
+/** An item of GET /api/products/:id/decisions. */
+export type RiskDecision = Static<typeof DecisionItem>
+/** PUT /api/products/:id/releases/:release/decisions/:subject */
+export type RiskDecisionBody = Static<typeof DecisionBody>
+/** The answer of that PUT: the decision and the clocks it started. */
+export type RiskDecisionResult = Static<typeof DecisionResult>
+/** POST /api/products/:id/clocks/:clockId/evidence */
+export type ClockEvidenceBody = Static<typeof EvidenceBody>
+/** GET /api/clocks */
+export interface ClockPage extends Page<RegulatoryClock> {
+  readonly today: string
+}

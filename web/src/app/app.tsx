@@ -1,19 +1,28 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router'
 
 import { LocaleProvider } from '../i18n/locale.js'
 import { ProductLayout } from '../layout/product-layout.js'
 import { Shell } from '../layout/shell.js'
 import { SignIn } from '../layout/sign-in.js'
 import { AdvisoriesScreen } from '../screens/advisories/index.js'
+import { AlertsScreen } from '../screens/alerts/index.js'
 import { ApprovalsScreen } from '../screens/approvals/index.js'
 import { AuditScreen } from '../screens/audit/index.js'
+import { DeadlinesScreen } from '../screens/deadlines/index.js'
+import {
+  DisclosuresScreen,
+  REPORT_PAGE,
+  ReportVulnerabilityPage,
+} from '../screens/disclosures/index.js'
 import { DocumentsScreen } from '../screens/documents/index.js'
 import { FindingsScreen } from '../screens/findings/index.js'
 import { LifecycleScreen } from '../screens/lifecycle/index.js'
+import { MetricsScreen } from '../screens/metrics/index.js'
 import { PortfolioScreen } from '../screens/portfolio/index.js'
 import { RiskRegisterScreen } from '../screens/risks/index.js'
+import { SettingsScreen } from '../screens/settings/index.js'
 import { ThreatsScreen } from '../screens/threats/index.js'
 import { ErrorBox, Loading, QueryState } from '../ui/query-state.js'
 import { SessionProvider, useSessionQuery } from './session.js'
@@ -36,8 +45,12 @@ const Screens = () => (
     <Route element={<Shell />}>
       <Route index element={<PortfolioScreen />} />
       <Route path="advisories" element={<AdvisoriesScreen />} />
+      <Route path="alerts" element={<AlertsScreen />} />
+      <Route path="settings" element={<SettingsScreen />} />
       <Route path="approvals" element={<ApprovalsScreen />} />
       <Route path="audit" element={<AuditScreen />} />
+      <Route path="deadlines" element={<DeadlinesScreen />} />
+      <Route path="disclosures" element={<DisclosuresScreen />} />
       <Route path="products/:productId" element={<ProductLayout />}>
         <Route index element={<Navigate to="model" replace />} />
         <Route
@@ -52,6 +65,7 @@ const Screens = () => (
         <Route path="risks" element={<RiskRegisterScreen />} />
         <Route path="findings" element={<FindingsScreen />} />
         <Route path="lifecycle" element={<LifecycleScreen />} />
+        <Route path="metrics" element={<MetricsScreen />} />
         <Route path="documents" element={<DocumentsScreen />} />
       </Route>
       <Route path="*" element={<ErrorBox error={new Error('Page not found')} />} />
@@ -61,6 +75,9 @@ const Screens = () => (
 
 const Gate = () => {
   const session = useSessionQuery()
+  // Finders report vulnerabilities without an account.
+  const { pathname } = useLocation()
+  if (pathname === REPORT_PAGE) return <ReportVulnerabilityPage />
   return (
     <QueryState query={session}>
       {(current) =>

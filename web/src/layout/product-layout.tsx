@@ -20,7 +20,7 @@ export const useProduct = (productId: string) =>
     queryFn: () => request<Product>(productPath(productId)),
   })
 
-const TABS = ['model', 'threats', 'risks', 'findings', 'lifecycle', 'documents'] as const
+const TABS = ['model', 'threats', 'risks', 'findings', 'lifecycle', 'metrics', 'documents'] as const
 
 /** A product's name, its releases, and the tabs of its screens. */
 export const ProductLayout = () => {

@@ -14,6 +14,7 @@ const messages = defineMessages({
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     wrong: 'Wrong username or password.',
+    reportVulnerability: 'Report a vulnerability (no account needed)',
   },
   ja: {
     title: 'medcyber にサインイン',
@@ -23,6 +24,7 @@ const messages = defineMessages({
     signIn: 'サインイン',
     signingIn: 'サインイン中…',
     wrong: 'ユーザー名またはパスワードが違います。',
+    reportVulnerability: '脆弱性の報告(アカウント不要)',
   },
 })
 
@@ -79,6 +81,9 @@ export const SignIn = () => {
         <button type="submit" className="primary" disabled={signIn.isPending}>
           {signIn.isPending ? t.signingIn : t.signIn}
         </button>
+        <p>
+          <a href="/report-vulnerability">{t.reportVulnerability}</a>
+        </p>
       </form>
     </main>
   )

@@ -8,6 +8,7 @@ import {
   type FdaMetrics,
 } from '../../risk-register/index.js'
 import type { DeliverablePart } from '../deliverable.js'
+import { metricsEvidence } from '../pma-annual-report/index.js'
 import type { ReportContext } from '../report-context.js'
 import { fdaDocument } from './fda-document.js'
 import { column, table } from './table-helpers.js'
@@ -24,8 +25,12 @@ const fdaMetrics = (ctx: ReportContext): DocumentSection => {
     window,
     metrics:
       window.months === undefined
-        ? computeFdaMetrics(ctx.model)
-        : computeFdaMetrics(ctx.model, { from: addMonths(ctx.date, -window.months), to: ctx.date }),
+        ? computeFdaMetrics(ctx.model, {}, metricsEvidence(ctx))
+        : computeFdaMetrics(
+            ctx.model,
+            { from: addMonths(ctx.date, -window.months), to: ctx.date },
+            metricsEvidence(ctx),
+          ),
   }))
   const all = windows[0]?.metrics
   return section('fda-metrics', 'FDA premarket metrics', [

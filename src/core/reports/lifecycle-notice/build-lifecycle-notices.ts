@@ -17,6 +17,7 @@ import type { DeliverablePart } from '../deliverable.js'
 import { documentFrame } from '../document-frame.js'
 import type { ReportContext } from '../report-context.js'
 import { LIFECYCLE_TEXT, type LifecycleText } from './lifecycle-text.js'
+import { recipientsSection } from './recipients.js'
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -26,7 +27,7 @@ const slug = (version: string): string => version.replace(/[^A-Za-z0-9.-]+/g, '-
 const OS_KINDS: ReadonlySet<string> = new Set(['operating-system', 'rtos'])
 const OPEN_FINDING_STATUSES: ReadonlySet<string> = new Set(['affected', 'under_investigation'])
 
-interface ReleaseFacts {
+export interface ReleaseFacts {
   readonly release: Release
   readonly status: ReleaseSupportStatus
   readonly components: readonly Component[]
@@ -37,7 +38,7 @@ interface ReleaseFacts {
 const inRelease = (releases: readonly string[] | undefined, version: string): boolean =>
   releases === undefined || releases.includes(version)
 
-const factsOf = (
+export const factsOf = (
   model: DeviceModel,
   release: Release,
   status: ReleaseSupportStatus,
@@ -70,7 +71,7 @@ const phaseName = (status: ReleaseSupportStatus, text: LifecycleText): string =>
     ? text.declaredPhase(text.phases[status.phase], text.phases[status.phaseFromMilestones])
     : text.phases[status.phase]
 
-const deviceSection = (
+export const deviceSection = (
   model: DeviceModel,
   facts: ReleaseFacts,
   serviceChange: string | undefined,
@@ -121,7 +122,7 @@ const deviceSection = (
   ])
 }
 
-const datesSection = (
+export const datesSection = (
   ctx: ReportContext,
   status: ReleaseSupportStatus,
   text: LifecycleText,
@@ -244,7 +245,7 @@ const contactSection = (model: DeviceModel, text: LifecycleText): DocumentSectio
   return section('contact', text.contactTitle, blocks)
 }
 
-const transferSection = (
+export const transferSection = (
   ctx: ReportContext,
   facts: ReleaseFacts,
   register: RiskRegister,
@@ -451,6 +452,7 @@ export const buildLifecycleNotices = (ctx: ReportContext): DeliverablePart[] => 
         section('meaning', text.phases['limited-support'], [paragraph(text.eolMeaning)]),
         upgradeSection(facts, text),
         contactSection(model, text),
+        recipientsSection(ctx, release.version),
       ]),
     )
     if (status.phase === 'limited-support') {
@@ -470,6 +472,7 @@ export const buildLifecycleNotices = (ctx: ReportContext): DeliverablePart[] => 
           compensatingSection(facts, text),
           upgradeSection(facts, text),
           contactSection(model, text),
+          recipientsSection(ctx, release.version),
         ]),
       )
     }
@@ -486,6 +489,7 @@ export const buildLifecycleNotices = (ctx: ReportContext): DeliverablePart[] => 
           paragraph(text.eosDuties),
         ]),
         transferSection(ctx, facts, register, text),
+        recipientsSection(ctx, release.version),
       ]),
     )
   }

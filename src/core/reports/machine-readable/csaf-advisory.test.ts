@@ -1,54 +1,27 @@
 import { describe, expect, it } from 'vitest'
 
+import { csafFailures, csafValidator } from '../../../../test/support/csaf-validator.js'
 import { exampleNames } from '../../../../test/support/model-folders.js'
 import { exampleReportContext, REPORT_DATE } from '../../../../test/support/report-context.js'
 import type { DeliverablePart } from '../deliverable.js'
 import { buildCsafAdvisories } from './index.js'
 
 type Json = Record<string, unknown>
-interface TestResult {
-  readonly name: string
-  readonly isValid: boolean
-  readonly errors: readonly unknown[]
-}
-type Validate = (
-  tests: readonly unknown[],
-  doc: unknown,
-) => Promise<{ isValid: boolean; tests: TestResult[] }>
-
-// The validator library takes ~16 s to import (it loads its dictionaries): once, for the file.
-// The library ships no type declarations: import it through a specifier TypeScript does not resolve.
-const LIBRARY = '@secvisogram/csaf-validator-lib'
-const loadValidator = async (): Promise<{ validate: Validate; tests: unknown[] }> => {
-  const [{ default: validate }, mandatory, schema] = await Promise.all([
-    import(`${LIBRARY}/validate.js`) as Promise<{ default: Validate }>,
-    import(`${LIBRARY}/mandatoryTests.js`) as Promise<Record<string, unknown>>,
-    import(`${LIBRARY}/schemaTests.js`) as Promise<Record<string, unknown>>,
-  ])
-  return { validate, tests: [schema['csaf_2_0'], ...Object.values(mandatory)] }
-}
-const validator = loadValidator()
 
 const advisories = (parts: readonly DeliverablePart[]): Json[] =>
   parts.flatMap((part) => (part.kind === 'data' ? [part.data as Json] : []))
-
-const failures = async (doc: Json): Promise<TestResult[]> => {
-  const { validate, tests } = await validator
-  const result = await validate(tests, doc)
-  return result.tests.filter((test) => !test.isValid)
-}
 
 describe('CSAF 2.0 security advisories', { timeout: 120_000 }, () => {
   it.each(exampleNames())(
     'pass the CSAF 2.0 schema and every OASIS mandatory test for %s',
     async (name) => {
-      const { tests } = await validator
+      const { tests } = await csafValidator()
       expect(tests.length).toBeGreaterThan(40)
       const ctx = await exampleReportContext(name)
       const parts = buildCsafAdvisories(ctx)
       for (const part of parts) {
         expect(part).toMatchObject({ kind: 'data', extension: 'csaf.json' })
-        if (part.kind === 'data') expect(await failures(part.data as Json)).toEqual([])
+        if (part.kind === 'data') expect(await csafFailures(part.data as Json)).toEqual([])
       }
       expect(buildCsafAdvisories(ctx)).toEqual(parts)
     },
@@ -61,7 +34,7 @@ describe('CSAF 2.0 security advisories', { timeout: 120_000 }, () => {
     const first = broken.vulnerabilities[0]
     if (first === undefined) throw new Error('no vulnerability')
     first.product_status = { known_affected: ['no-such-product'] }
-    expect((await failures(broken as unknown as Json)).map((test) => test.name)).toContain(
+    expect((await csafFailures(broken as unknown as Json)).map((test) => test.name)).toContain(
       'mandatoryTest_6_1_1',
     )
   })
@@ -115,7 +88,7 @@ describe('CSAF 2.0 security advisories', { timeout: 120_000 }, () => {
     expect(cves).toContain('CVE-2016-5195')
     expect(cves).not.toContain('CVE-2015-7547')
     for (const doc of advisories(buildCsafAdvisories(ctx))) {
-      expect(await failures(doc)).toEqual([])
+      expect(await csafFailures(doc)).toEqual([])
     }
   })
 })

@@ -14,7 +14,7 @@ import { devicePurl, manufacturerOrigin } from './documented-release.js'
 type Json = Record<string, unknown>
 
 /** A valid URL that says what it is: the model has no web origin for the manufacturer. */
-const NEEDS_INPUT_NAMESPACE = 'https://needs-input.invalid/csaf-publisher-namespace'
+export const NEEDS_INPUT_NAMESPACE = 'https://needs-input.invalid/csaf-publisher-namespace'
 
 const DISCLOSED: ReadonlySet<string> = new Set(['affected', 'fixed'])
 
@@ -29,7 +29,8 @@ const releaseStatus = (statements: readonly VexStatement[]): string => {
   return 'known_not_affected'
 }
 
-const releaseId = (model: DeviceModel, release: string): string => `${model.product.id}@${release}`
+export const releaseId = (model: DeviceModel, release: string): string =>
+  `${model.product.id}@${release}`
 
 /** Releases oldest first (by date, then model order), as the advisory lists them. */
 const chronological = (model: DeviceModel): string[] =>
@@ -37,6 +38,21 @@ const chronological = (model: DeviceModel): string[] =>
     .map((release, index) => ({ release, index }))
     .sort((a, b) => a.release.date.localeCompare(b.release.date) || a.index - b.index)
     .map((entry) => entry.release.version)
+
+/** The device's branch of a product tree: one product per release, identified by its purl. */
+export const deviceBranch = (model: DeviceModel, releases: readonly string[]): Json => ({
+  category: 'product_name',
+  name: model.product.name,
+  branches: releases.map((release) => ({
+    category: 'product_version',
+    name: release,
+    product: {
+      product_id: releaseId(model, release),
+      name: `${model.product.manufacturer.name} ${model.product.name} ${release}`,
+      product_identification_helper: { purl: devicePurl(model, release) },
+    },
+  })),
+})
 
 const productTree = (
   model: DeviceModel,
@@ -51,19 +67,7 @@ const productTree = (
     model,
     components.map((component) => component.id),
   ) as { readonly name: string; readonly branches: readonly Json[] }[]
-  const device = {
-    category: 'product_name',
-    name: model.product.name,
-    branches: releases.map((release) => ({
-      category: 'product_version',
-      name: release,
-      product: {
-        product_id: releaseId(model, release),
-        name: `${manufacturer} ${model.product.name} ${release}`,
-        product_identification_helper: { purl: devicePurl(model, release) },
-      },
-    })),
-  }
+  const device = deviceBranch(model, releases)
   // The manufacturer's own components sit beside the device, under the one manufacturer vendor.
   const supplierBranches = vendors
     .filter((vendor) => vendor.name !== manufacturer)
@@ -107,7 +111,7 @@ const v3Vector = (statement: VexStatement, finding: Finding | undefined): string
   return candidates.find((vector) => vector !== undefined && /^CVSS:3\.[01]\//.test(vector))
 }
 
-const cvssV3 = (vector: string): Json | undefined => {
+export const cvssV3 = (vector: string): Json | undefined => {
   const scored = scoreCvss(vector)
   if (!scored.ok) return undefined
   return {

@@ -1,3 +1,5 @@
 export { buildCsafAdvisories } from './csaf-advisory.js'
 export { buildSbomDeliverable } from './sbom-deliverable.js'
 export { buildVexDeliverable } from './vex-deliverable.js'
+export { cvssV3, deviceBranch, NEEDS_INPUT_NAMESPACE, releaseId } from './csaf-advisory.js'
+export { manufacturerOrigin } from './documented-release.js'

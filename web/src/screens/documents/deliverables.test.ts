@@ -15,7 +15,9 @@ import {
 describe('the choices offered', () => {
   it('offers every deliverable and every format the server accepts', () => {
     expect(DELIVERABLE_KINDS).toContain('jp-checklist')
-    expect(DELIVERABLE_KINDS).toHaveLength(10)
+    expect(DELIVERABLE_KINDS).toContain('eos-transfer-package')
+    expect(DELIVERABLE_KINDS).toContain('pma-annual-report')
+    expect(DELIVERABLE_KINDS).toHaveLength(12)
     expect(DOCUMENT_FORMATS).toEqual(['docx', 'xlsx', 'pdf', 'html', 'md', 'json'])
   })
 

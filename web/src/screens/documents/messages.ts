@@ -48,6 +48,8 @@ export const messages = defineMessages({
     'kind_eu-gspr': 'EU MDR GSPR checklist',
     kind_labeling: 'Customer security documentation',
     'kind_lifecycle-notice': 'EOL and EOS notices (IMDRF N70)',
+    'kind_eos-transfer-package': 'End-of-support transfer package (IMDRF N70)',
+    'kind_pma-annual-report': 'PMA annual report: cybersecurity metrics',
     kind_sbom: 'SBOM',
     kind_vex: 'VEX',
     'kind_csaf-advisory': 'CSAF security advisories',
@@ -64,6 +66,10 @@ export const messages = defineMessages({
       'Customer security documentation: interfaces, user controls, SBOM and updates, logging, backup, secure configuration, end of support, decommissioning.',
     'about_lifecycle-notice':
       'The IMDRF N70 schedule and the end-of-life, limited-support and end-of-support notices per release.',
+    'about_eos-transfer-package':
+      'For the release: final SBOM with support data, known vulnerabilities, residual risks, compensating controls, network configuration, the sites still running it and contacts; CycloneDX SBOM and VEX attached.',
+    'about_pma-annual-report':
+      'FDA metrics for the year ending on the issue date, by quarter: percentage patched, mean days to patch and to full deployment, with a chart, each vulnerability and the installed base.',
     about_sbom:
       'CycloneDX 1.6 and SPDX 2.3 JSON of the release, with support level and end of support per component.',
     about_vex: 'CycloneDX 1.6 and CSAF 2.0 VEX of the release.',
@@ -124,6 +130,8 @@ export const messages = defineMessages({
     'kind_eu-gspr': 'EU MDR GSPR チェックリスト',
     kind_labeling: '顧客向けセキュリティ文書',
     'kind_lifecycle-notice': 'EOL 及び EOS の通知(IMDRF N70)',
+    'kind_eos-transfer-package': 'EOS (Transfer package)(IMDRF N70)',
+    'kind_pma-annual-report': 'PMA 年次報告 (PMA annual report): サイバーセキュリティの指標',
     kind_sbom: 'ソフトウェア部品表(SBOM)',
     kind_vex: 'VEX',
     'kind_csaf-advisory': 'CSAF セキュリティアドバイザリー',
@@ -140,6 +148,10 @@ export const messages = defineMessages({
       '顧客向けセキュリティ文書: インターフェース、使用者による設定、SBOM とアップデート、ロギング、バックアップ、セキュアな設定、サポート終了、廃棄。',
     'about_lifecycle-notice':
       'IMDRF N70 の日程と、リリースごとの EOL、限定的サポート段階、EOS の通知。',
+    'about_eos-transfer-package':
+      'リリースのサポート終了(EOS)時に医療機関へ渡す資料: ソフトウェア部品表(SBOM)、既知の脆弱性、残留リスク、補完的リスクコントロール手段(補完的手段)、ネットワークの設定、使用中の施設。CycloneDX の SBOM と VEX を添付。',
+    'about_pma-annual-report':
+      '発行日までの 1 年間の FDA の指標(四半期ごと、英語のみ): パッチ適用率、パッチまでの平均日数、展開完了までの平均日数。',
     about_sbom:
       'リリースの CycloneDX 1.6 と SPDX 2.3 の JSON(コンポーネントごとのサポートレベルとサポート終了日付き)。',
     about_vex: 'リリースの CycloneDX 1.6 と CSAF 2.0 の VEX。',

@@ -16,6 +16,7 @@ import {
 import { findingRowKey } from './finding-filters.js'
 import { FindingPanel } from './finding-panel.js'
 import { messages } from './messages.js'
+import { RiskDecisionControl } from './risk-decision.js'
 import { TriageEntries } from './triage-entries.js'
 import { TriageForm } from './triage-form.js'
 
@@ -77,6 +78,12 @@ export const TriagePanels = ({
     return (
       <FindingPanel finding={open} title={open.findingId} onClose={onClose}>
         <TriageEntries entries={open.assessments} />
+        <RiskDecisionControl
+          productId={productId}
+          release={open.release}
+          subject={open.findingId}
+          mayDecide={mayTriage}
+        />
         {mayTriage ? (
           <>
             <h3>{t.triageOne}</h3>

@@ -77,6 +77,18 @@ export const ReleasesTable = ({ releases }: { readonly releases: readonly Lifecy
       text: (r) => r.unsupportedComponents.map((c) => c.id).join(', '),
       width: '1.6fr',
     },
+    {
+      // Who the end-of-support notice must still reach, from the imported installed base.
+      id: 'installed',
+      header: t.inService,
+      cell: (r) =>
+        r.installedBase === null ? (
+          <span className="muted">{t.noInstalledBase}</span>
+        ) : (
+          t.inServiceCount(r.installedBase.customers, r.installedBase.sites, r.installedBase.units)
+        ),
+      width: '1.6fr',
+    },
   ]
   return (
     <DataTable

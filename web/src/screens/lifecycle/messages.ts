@@ -32,6 +32,10 @@ export const messages = defineMessages({
     'notice_due-within-a-year': 'Due within a year',
     notice_overdue: 'Overdue',
     noNotice: 'No end of support set',
+    inService: 'In service',
+    inServiceCount: (customers: number, sites: number, units: number) =>
+      `${String(customers)} customers, ${String(sites)} sites, ${String(units)} units`,
+    noInstalledBase: 'No installed base imported',
     declared: 'declared',
     declaredTitle: 'Declared in the model; the milestones alone would give another phase',
     unsupportedComponents: 'Unsupported components',
@@ -104,6 +108,10 @@ export const messages = defineMessages({
     'notice_due-within-a-year': '1年以内に期限',
     notice_overdue: '期限超過',
     noNotice: 'サポート終了(EOS)未設定',
+    inService: '使用中',
+    inServiceCount: (customers: number, sites: number, units: number) =>
+      `顧客 ${String(customers)}、施設 ${String(sites)}、${String(units)} 台`,
+    noInstalledBase: '(Installed base) 未取り込み',
     declared: '宣言',
     declaredTitle: 'モデルで宣言された段階です。マイルストーンの日付からは別の段階になります',
     unsupportedComponents: 'サポート切れのコンポーネント',

@@ -26,6 +26,7 @@ const release = (over: Partial<Release>): Release => ({
   endOfSupportNoticeDue: null,
   noticeState: null,
   unsupportedComponents: [],
+  installedBase: null,
   ...over,
 })
 

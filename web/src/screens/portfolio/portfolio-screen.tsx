@@ -9,6 +9,7 @@ import { useFormatDate } from '../../i18n/locale.js'
 import { useMessages } from '../../i18n/messages.js'
 import { Page } from '../../ui/page.js'
 import { leadingNew } from '../advisories/index.js'
+import { DeadlinesPanel } from '../deadlines/index.js'
 import { QueryState } from '../../ui/query-state.js'
 import { SearchField } from '../../ui/search-field.js'
 import { messages } from './messages.js'
@@ -165,6 +166,7 @@ const PortfolioView = ({ portfolio }: { readonly portfolio: Portfolio }) => {
   return (
     <>
       <Summary portfolio={portfolio} />
+      <DeadlinesPanel />
       <div className="toolbar portfolio-controls">
         <Controls filters={filters} onFilters={setFilters} view={view} onView={setView} />
         <span className="muted" aria-live="polite">

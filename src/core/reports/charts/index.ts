@@ -1,0 +1,1 @@
+export { metricsChartSvg } from './metrics-chart.js'

@@ -1,0 +1,1 @@
+export { buildEosTransferPackage } from './build-transfer-package.js'

@@ -1,0 +1,1 @@
+export { buildPmaAnnualReport, metricsEvidence } from './build-pma-annual-report.js'

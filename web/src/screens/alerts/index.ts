@@ -1,0 +1,2 @@
+export { AlertsScreen } from './alerts-screen.js'
+export { messages as alertMessages } from './messages.js'

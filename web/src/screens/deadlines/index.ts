@@ -1,0 +1,2 @@
+export { DeadlinesPanel } from './deadlines-panel.js'
+export { DeadlinesScreen } from './deadlines-screen.js'

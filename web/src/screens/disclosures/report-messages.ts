@@ -1,0 +1,63 @@
+import { defineMessages } from '../../i18n/messages.js'
+
+/** The public report form: finders may not know the field, so plain words. */
+export const reportMessages = defineMessages({
+  en: {
+    title: 'Report a vulnerability',
+    lead: 'Found a security vulnerability in one of our medical devices? Tell us here; no account is needed. We acknowledge every report and coordinate its disclosure with you.',
+    encryption:
+      'Reports travel over HTTPS. Encrypted (PGP) reports are not offered here; if you need them, ask for a key through the contact in security.txt.',
+    embargo: 'Please do not disclose the vulnerability publicly until we have agreed on a date.',
+    product: 'Product and release',
+    productHint: 'As you know them, e.g. the model name and software version',
+    reportTitle: 'Summary',
+    description: 'Description',
+    descriptionHint: 'What is vulnerable, how it can be exploited, how to reproduce it',
+    name: 'Your name (optional)',
+    email: 'Your e-mail (optional, for the acknowledgement and our questions)',
+    credit: 'Name me in the security advisory',
+    honeypot: 'Leave this field empty',
+    send: 'Send report',
+    sending: 'Sending…',
+    thanks: 'Thank you. We received your report.',
+    tracking: (id: string) =>
+      `Your tracking id: ${id}. Please quote it in every message about this report.`,
+    acknowledgeBy: (date: string) => `We will acknowledge it by ${date}.`,
+    repeated: 'The same report reached us earlier; we added yours to it.',
+    busy: 'We are receiving very many reports right now. Please send yours again later.',
+    rateLimited: 'Too many reports from your address. Please try again later.',
+    tooQuick: 'The form was sent too quickly. Wait a moment and send it again.',
+    another: 'Report another vulnerability',
+    signIn: 'Sign in',
+    characters: (used: number, max: number) => `${String(used)} / ${String(max)} characters`,
+  },
+  ja: {
+    title: '脆弱性の報告',
+    lead: '当社の医療機器にセキュリティ上の脆弱性を見つけた方は、こちらからお知らせください。アカウントは不要です。すべての報告に受領を通知し、開示の時期を報告者と調整します(協調的な脆弱性の開示)。',
+    encryption:
+      '報告は HTTPS で送信されます。暗号化(PGP)による報告はここでは受け付けていません。必要な場合は security.txt の連絡先から鍵をお求めください。',
+    embargo: '公開の日程について合意するまで、脆弱性を公表しないでください。',
+    product: '製品とリリース',
+    productHint: '分かる範囲で(例: 機種名とソフトウェアのバージョン)',
+    reportTitle: '概要',
+    description: '詳細',
+    descriptionHint: '脆弱な箇所、悪用の方法、再現の手順',
+    name: 'お名前(任意)',
+    email: 'メールアドレス(任意。受領の通知と当社からの質問に使います)',
+    credit: 'セキュリティアドバイザリーに名前を掲載してよい',
+    honeypot: 'この欄は空のままにしてください',
+    send: '報告を送信',
+    sending: '送信中…',
+    thanks: 'ご報告ありがとうございます。受け付けました。',
+    tracking: (id: string) =>
+      `管理番号: ${id}。この報告に関する連絡ではこの番号をお書き添えください。`,
+    acknowledgeBy: (date: string) => `${date} までに受領を通知します。`,
+    repeated: '同じ内容の報告を先に受け付けていたため、その報告にまとめました。',
+    busy: '現在、非常に多くの報告を受けています。時間をおいて再度送信してください。',
+    rateLimited: 'お使いのアドレスからの報告が多すぎます。時間をおいて再度お試しください。',
+    tooQuick: '送信が早すぎました。少し待ってから再度送信してください。',
+    another: '別の脆弱性を報告する',
+    signIn: 'サインイン',
+    characters: (used: number, max: number) => `${String(used)} / ${String(max)} 文字`,
+  },
+})
