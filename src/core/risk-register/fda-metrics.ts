@@ -67,6 +67,18 @@ const mean = (values: readonly number[]): number | null =>
     ? null
     : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10
 
+/** Days from identification to an available patch; null while either date is unknown. */
+export const daysToPatchOf = (item: VulnerabilityTimeline): number | null =>
+  item.identified === undefined || item.patchAvailable === undefined
+    ? null
+    : daysBetween(item.identified, item.patchAvailable)
+
+/** Days from the patch to its full deployment; null while either date is unknown. */
+export const daysToDeployOf = (item: VulnerabilityTimeline): number | null =>
+  item.patchAvailable === undefined || item.fullyDeployed === undefined
+    ? null
+    : daysBetween(item.patchAvailable, item.fullyDeployed)
+
 const earliest = (dates: readonly (CalendarDate | undefined)[]): CalendarDate | undefined =>
   dates.filter((date): date is CalendarDate => date !== undefined).sort()[0]
 
@@ -218,17 +230,9 @@ export const computeFdaMetrics = (
   const patched = inPeriod.filter((item) => item.patchAvailable !== undefined)
   // A release that fixed a vulnerability before anyone identified it is luck, not a response:
   // counting it as 0 days would flatter the mean, so it is left out (and counted separately).
-  const durations = patched.flatMap((item) =>
-    item.identified === undefined || item.patchAvailable === undefined
-      ? []
-      : [daysBetween(item.identified, item.patchAvailable)],
-  )
+  const durations = patched.flatMap((item) => daysToPatchOf(item) ?? [])
   const toPatch = durations.filter((days) => days >= 0)
-  const toDeploy = patched.flatMap((item) =>
-    item.patchAvailable === undefined || item.fullyDeployed === undefined
-      ? []
-      : [daysBetween(item.patchAvailable, item.fullyDeployed)],
-  )
+  const toDeploy = patched.flatMap((item) => daysToDeployOf(item) ?? [])
   return {
     ...(period.from === undefined ? {} : { from: period.from }),
     ...(period.to === undefined ? {} : { to: period.to }),

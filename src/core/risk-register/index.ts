@@ -6,6 +6,8 @@ export {
 } from './evaluate-risk-register.js'
 export {
   computeFdaMetrics,
+  daysToDeployOf,
+  daysToPatchOf,
   type DeploymentSource,
   type EvaluatedFinding,
   type FdaMetrics,

@@ -1,9 +1,10 @@
 import { paragraph, section, type DocumentSection } from '../../documents/index.js'
-import { daysBetween } from '../../deadlines/index.js'
 import { addMonths } from '../../lifecycle/index.js'
 import {
   computeFdaMetrics,
   computeUpdateOversight,
+  daysToDeployOf,
+  daysToPatchOf,
   evaluateRiskRegister,
   type FdaMetrics,
 } from '../../risk-register/index.js'
@@ -90,15 +91,9 @@ const timelines = (metrics: FdaMetrics) =>
       identified: item.identified ?? null,
       fixedIn: item.fixedIn ?? '',
       patchAvailable: item.patchAvailable ?? null,
-      daysToPatch:
-        item.identified === undefined || item.patchAvailable === undefined
-          ? null
-          : daysBetween(item.identified, item.patchAvailable),
+      daysToPatch: daysToPatchOf(item),
       fullyDeployed: item.fullyDeployed ?? null,
-      daysToDeploy:
-        item.patchAvailable === undefined || item.fullyDeployed === undefined
-          ? null
-          : daysBetween(item.patchAvailable, item.fullyDeployed),
+      daysToDeploy: daysToDeployOf(item),
     })),
     gapCell: (row, key) => key === 'identified' && row['identified'] === null,
     alertCell: (row, key) => key === 'fixedIn' && row['fixedIn'] === '',

@@ -7,10 +7,10 @@ import {
   type Block,
   type DocumentSection,
 } from '../../documents/index.js'
-import { daysBetween } from '../../deadlines/index.js'
 import { exposureByRelease } from '../../installed-base/index.js'
 import { addYears } from '../../lifecycle/index.js'
 import {
+  daysToPatchOf,
   fdaMetricsByPeriod,
   type FdaMetrics,
   type FdaMetricsEvidence,
@@ -92,10 +92,7 @@ const timelinesTable = (metrics: FdaMetrics): Block => {
     identified: item.identified ?? null,
     fixedIn: item.fixedIn ?? '',
     patchAvailable: item.patchAvailable ?? null,
-    daysToPatch:
-      item.identified === undefined || item.patchAvailable === undefined
-        ? null
-        : daysBetween(item.identified, item.patchAvailable),
+    daysToPatch: daysToPatchOf(item),
     fullyDeployed: item.fullyDeployed ?? null,
     deployment:
       item.sitesPending !== undefined
