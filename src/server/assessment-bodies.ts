@@ -41,7 +41,7 @@ const strictAjv = new Ajv({
   allErrors: false,
   strict: false,
 })
-addFormats.default(strictAjv, ['date'])
+addFormats.default(strictAjv, ['date', 'uuid'])
 
 /**
  * The server's default validator drops unknown properties silently, which would turn a misspelt
