@@ -10,6 +10,9 @@
 // - ours, full read (the path before the stored index): read every record, buildAdvisoryIndex.
 // Correctness gate: the stored index's scan equals the full-read scan (same matches, evidence
 // and advisory records, in order; sha-256 over them). A mismatch exits 1.
+// - floor: inflate, CRC-32 and JSON.parse of every entry of the zips in one thread, nothing kept:
+//   less than any cold build from OSV's own files can do (B4a's target is set against the peer,
+//   which reads NDJSON already unpacked).
 // - peer, cold = warm: @renovatebot/osv-offline-db 3.0.12 building its name → offsets map over
 //   the same records as NDJSON (it rebuilds in every process).
 // Every measurement runs in its own child process (same loader for both sides), so peak RSS
@@ -61,6 +64,9 @@ const measureSize = (size: number, scratch: string) => {
   const warm = repeat(runs, () => runStep(SCRIPT, ['ours-warm', dataDir(0)]))
   const scan = repeat(runs, () => runStep(SCRIPT, ['ours-warm-scan', dataDir(0), targetsFile]))
   const full = repeat(runs, () => runStep(SCRIPT, ['ours-full', dataDir(0), targetsFile]))
+  const floor = repeat(runs, () =>
+    runStep(SCRIPT, ['floor-zip', files.mirror, CORPUS_ECOSYSTEMS.join(',')]),
+  )
   const idle = runStep(SCRIPT, ['idle'])
   return {
     files,
@@ -69,6 +75,7 @@ const measureSize = (size: number, scratch: string) => {
     warm: summary(warm),
     scan: summary(scan),
     full: summary(full),
+    floor: summary(floor),
     idle,
   }
 }
@@ -76,7 +83,7 @@ const measureSize = (size: number, scratch: string) => {
 const scratch = mkdtempSync(path.join(tmpdir(), 'medcyber-advisory-store-'))
 try {
   for (const size of sizes) {
-    const { files, peer, cold, warm, scan, full, idle } = measureSize(size, scratch)
+    const { files, peer, cold, warm, scan, full, floor, idle } = measureSize(size, scratch)
     const agree =
       scan.digests.size === 1 &&
       full.digests.size === 1 &&
@@ -101,6 +108,10 @@ try {
     }
     row('ours cold: feeds sync --mirror + open + store.matchIndex()', cold)
     parts(cold)
+    row(
+      'floor of any build from the zips: inflate + CRC-32 + JSON.parse of every entry, one thread',
+      floor,
+    )
     row('ours warm: openAdvisoryStore + store.matchIndex() (stored index, lazy)', warm)
     parts(warm)
     row('ours warm + first scan of a 10k-component SBOM', scan)

@@ -2,6 +2,7 @@
 // so that its peak RSS is its own. Prints one JSON line (StepResult).
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 
 import {
   buildAdvisoryIndex,
@@ -13,6 +14,8 @@ import {
 import { run } from '../../src/cli/main.js'
 import { nodeIo } from '../../src/cli/node-io.js'
 import { openAdvisoryStore } from '../../src/feeds/index.js'
+import { DEFAULT_OSV_LIMITS } from '../../src/feeds/sources/osv/osv-source.js'
+import { readZipJsonEntries } from '../../src/feeds/sources/osv/osv-zip.js'
 import { startRssSampling } from './measure.js'
 
 export interface StepResult {
@@ -104,6 +107,23 @@ const steps: Readonly<Record<string, (args: readonly string[]) => Step>> = {
         'open store + stored index': end - synced,
       }
       return { keep: index, parts, count: 0 }
+    },
+  // A floor, not a path of ours: what any build from the OSV zips must at least do (inflate,
+  // CRC-32 and JSON.parse of every entry), in one thread, keeping nothing.
+  'floor-zip':
+    ([mirror = '', ecosystems = '']) =>
+    async () => {
+      let count = 0
+      let bytes = 0
+      for (const ecosystem of ecosystems.split(',')) {
+        const file = path.join(mirror, 'osv', ecosystem, 'all.zip')
+        for await (const entry of readZipJsonEntries(file, DEFAULT_OSV_LIMITS.zip)) {
+          if ('problem' in entry) throw new Error(`${file}: ${entry.name}: ${entry.problem}`)
+          count += 1
+          bytes += entry.name.length
+        }
+      }
+      return { keep: bytes, parts: {}, count }
     },
   'ours-warm':
     ([dataDir = '']) =>

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -191,6 +192,67 @@ describe('OSV source', () => {
       units: Record<string, { error?: { code: string } }>
     }
     expect(status.units['osv/PyPI']?.error?.code).toBe('osv/corrupt-archive')
+  })
+
+  it('writes the same partitions in a worker thread as in its own, for all.zip and for changes', async () => {
+    const partitionFiles = async (dataDir: string) => {
+      const folder = (await openAdvisoryStore(dataDir)).partitions[0]?.folder ?? ''
+      return Object.fromEntries(
+        readdirSync(folder)
+          .filter((file) => file !== 'state.json')
+          .map((file) => [
+            file,
+            createHash('sha256')
+              .update(readFileSync(path.join(folder, file)))
+              .digest('hex'),
+          ]),
+      )
+    }
+    const here = tempDir('osv-here')
+    const threaded = tempDir('osv-thread')
+    const inline = await sync(here, { threadFromBytes: Number.POSITIVE_INFINITY })
+    const inThread = await sync(threaded, { threadFromBytes: 0 })
+    expect(inThread.ok && inThread.value.units[0]).toMatchObject({
+      outcome: 'updated',
+      records: 2661,
+    })
+    expect(inThread.ok && inThread.value.units[0]?.warnings).toEqual(
+      inline.ok && inline.value.units[0]?.warnings,
+    )
+    const files = await partitionFiles(threaded)
+    expect(Object.keys(files).sort()).toEqual(['match-index.bin', 'records.ndjson'])
+    expect(files).toEqual(await partitionFiles(here))
+
+    const [changed] = pypaRecords()
+    if (changed === undefined) throw new Error('no records')
+    const modified = '2099-01-01T00:00:00Z'
+    server.put('/osv/PyPI/modified_id.csv', `${modified},${changed.id}\n`)
+    server.put(
+      `/osv/PyPI/${changed.id}.json`,
+      JSON.stringify({ ...changed.json, modified, summary: 'changed upstream' }),
+    )
+    await sync(here, { threadFromBytes: Number.POSITIVE_INFINITY })
+    const changedInThread = await sync(threaded, { threadFromBytes: 0 })
+    expect(changedInThread.ok && changedInThread.value.units[0]).toMatchObject({
+      summary: '2661 records (1 updated)',
+    })
+    expect(server.requestsTo('/osv/PyPI/all.zip')).toHaveLength(2)
+    const changedFiles = await partitionFiles(threaded)
+    expect(changedFiles['records.ndjson']).not.toBe(files['records.ndjson'])
+    expect(changedFiles).toEqual(await partitionFiles(here))
+  })
+
+  it('refuses a truncated all.zip read in a worker thread as it does in its own', async () => {
+    const dataDir = tempDir('osv-thread-truncated')
+    await sync(dataDir)
+    const before = hashStore(dataDir)
+    server.put('/osv/PyPI/all.zip', zip.subarray(0, zip.length >> 1))
+    const result = await sync(dataDir, { threadFromBytes: 0 }, false)
+    expect(result.ok && result.value.units[0]).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'osv/corrupt-archive', url: `${server.url}/osv/PyPI/all.zip` },
+    })
+    expect(hashStore(dataDir)).toBe(before)
   })
 
   it('fails after retrying 5xx answers, the store untouched', async () => {
