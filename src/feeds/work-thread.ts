@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads'
 export const runInThread = <T>(entry: URL, data: unknown): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const worker = entry.pathname.endsWith('.ts')
-      ? new Worker(typeScriptBoot(entry), { eval: true, workerData: data })
+      ? new Worker(typeScriptBoot(entry), { workerData: data })
       : new Worker(entry, { workerData: data })
     let answered = false
     worker.once('message', (message: T) => {
@@ -42,7 +42,8 @@ const tsxEsmApi = (): string => {
   return pathToFileURL(path.join(path.dirname(manifest), target)).href
 }
 
-const typeScriptBoot = (entry: URL): string => {
-  const tsx = tsxEsmApi()
-  return `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry.href)})`
+/** A module (a data: URL is always one) that registers tsx, then loads `entry`. */
+const typeScriptBoot = (entry: URL): URL => {
+  const code = `import { register } from ${JSON.stringify(tsxEsmApi())}; register(); await import(${JSON.stringify(entry.href)})`
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`)
 }
