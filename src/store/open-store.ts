@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely'
+import type { PostgresDialect } from 'kysely'
+import { Kysely, Migrator, sql, SqliteDialect } from 'kysely'
 import pg from 'pg'
 
 import { InternalError } from '../core/index.js'
 import { migrationProvider } from './migrations.js'
+import { StorePostgresDialect } from './postgres-introspection.js'
 import type { StoreTables } from './schema.js'
 
 export const STORE_DIALECTS = ['sqlite', 'postgres'] as const
@@ -47,7 +49,7 @@ const postgresDialect = (url: string, schema: string | undefined): PostgresDiale
     connectionString: url,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   })
-  return new PostgresDialect({ pool })
+  return new StorePostgresDialect({ pool })
 }
 
 const dialectFor = (
