@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
+import { freertosFinding } from '../../../test/support/finding-fixture.js'
 import { validModel, type MinimalModel } from '../../../test/support/rule-harness.js'
 import type { Finding } from '../vulnerabilities/index.js'
 import { exposureOf, suggestTriage } from './triage-suggestion.js'
 
-const finding = (change: Partial<Finding> = {}): Finding => ({
-  id: 'CVE-2018-16525@freertos',
-  vulnerability: 'CVE-2018-16525',
-  aliases: [],
-  advisories: ['CVE-2018-16525'],
-  target: {
-    id: 'freertos',
-    name: 'FreeRTOS',
-    version: '10.4.3',
-    releases: ['1.0'],
-    hosts: ['pump-device'],
-  },
-  confidence: 'high',
-  evidence: [],
-  status: 'untriaged',
-  ...change,
-})
+const finding = freertosFinding
 
 type Change = (model: MinimalModel) => void
 

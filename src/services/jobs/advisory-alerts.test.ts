@@ -1,19 +1,15 @@
-import path from 'node:path'
-
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { EXAMPLES_DIR, readFolder } from '../../../test/support/model-folders.js'
+import { exampleFiles, recordingQueue } from '../../../test/support/job-fixtures.js'
 import { realMirror } from '../../../test/support/real-mirror.js'
 import { storeDialects, type TestStore } from '../../../test/support/store-dialects.js'
 import { tempDir } from '../../../test/support/temp-dir.js'
 import { NOTIFICATION_SETTINGS_KEY } from '../../core/index.js'
-import type { JobData, JobName, JobQueue } from '../../jobs/index.js'
 import {
   importModel,
   listAdvisoryAlerts,
   listNotifications,
   writeSetting,
-  type ModelFile,
   type Store,
 } from '../../store/index.js'
 import { feedsSyncHandler } from './feeds-sync.js'
@@ -23,26 +19,6 @@ const FLEET = 'infusion-pump-fleet'
 const CONTEXT = { jobId: 'test-job' }
 /** Carried over from the model's triage, with a risk evaluation for release 3.2.4. */
 const DIRTY_COW = 'CVE-2016-5195@linux-kernel-4-1'
-
-const exampleFiles = (name: string): ModelFile[] =>
-  [...readFolder(path.join(EXAMPLES_DIR, name))].map(([file, text]) => ({
-    path: file.split(path.sep).join('/'),
-    text,
-  }))
-
-const recordingQueue = () => {
-  const sent: { name: JobName; data: JobData }[] = []
-  const queue: JobQueue = {
-    send: (name, data) => {
-      sent.push({ name, data })
-      return Promise.resolve(`job-${String(sent.length)}`)
-    },
-    get: () => Promise.resolve(undefined),
-    work: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
-  }
-  return { queue, sent }
-}
 
 let dataDir: string
 beforeAll(async () => {

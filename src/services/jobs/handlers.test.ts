@@ -2,43 +2,22 @@ import path from 'node:path'
 
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { EXAMPLES_DIR, readFolder } from '../../../test/support/model-folders.js'
+import { exampleFiles, recordingQueue } from '../../../test/support/job-fixtures.js'
+import { EXAMPLES_DIR } from '../../../test/support/model-folders.js'
 import { realMirror } from '../../../test/support/real-mirror.js'
 import { storeDialects, type TestStore } from '../../../test/support/store-dialects.js'
 import { tempDir } from '../../../test/support/temp-dir.js'
 import type { CliIo } from '../../cli/cli-io.js'
 import { scanCommand } from '../../cli/commands/scan.js'
 import { nodeIo } from '../../cli/node-io.js'
-import type { JobData, JobName, JobQueue } from '../../jobs/index.js'
-import { importModel, type ModelFile, type Store } from '../../store/index.js'
+import type { JobData, JobName } from '../../jobs/index.js'
+import { importModel, type Store } from '../../store/index.js'
 import { feedsSyncHandler, type FeedsSyncOutput } from './feeds-sync.js'
 import { portfolioEvaluateHandler, type PortfolioEvaluation } from './portfolio-evaluate.js'
 
 const FLEET = 'infusion-pump-fleet'
 const PLANNING = 'radiotherapy-planning'
 const CONTEXT = { jobId: 'test-job' }
-
-/** Every file of an example folder, paths relative with forward slashes, as an upload has them. */
-const exampleFiles = (name: string): ModelFile[] =>
-  [...readFolder(path.join(EXAMPLES_DIR, name))].map(([file, text]) => ({
-    path: file.split(path.sep).join('/'),
-    text,
-  }))
-
-/** A queue that only records what is sent to it. */
-const recordingQueue = () => {
-  const sent: { name: JobName; data: JobData }[] = []
-  const queue: JobQueue = {
-    send: (name, data) => {
-      sent.push({ name, data })
-      return Promise.resolve(`job-${String(sent.length)}`)
-    },
-    get: () => Promise.resolve(undefined),
-    work: () => Promise.resolve(),
-    stop: () => Promise.resolve(),
-  }
-  return { queue, sent }
-}
 
 let dataDir: string
 let mirror: string

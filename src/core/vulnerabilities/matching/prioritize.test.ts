@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
+import { freertosFinding } from '../../../../test/support/finding-fixture.js'
 import { validModel } from '../../../../test/support/rule-harness.js'
-import type { Finding } from './findings.js'
 import { attackSurfaceOf, prioritize, prioritizeFindings, reachabilityOf } from './prioritize.js'
 
-const finding = (change: Partial<Finding> = {}): Finding => ({
-  id: 'CVE-2018-16525@freertos',
-  vulnerability: 'CVE-2018-16525',
-  aliases: [],
-  advisories: ['CVE-2018-16525'],
-  target: {
-    id: 'freertos',
-    name: 'FreeRTOS',
-    version: '10.4.3',
-    releases: ['1.0'],
-    hosts: ['pump-device'],
-  },
-  confidence: 'high',
-  evidence: [],
-  status: 'untriaged',
-  ...change,
-})
+const finding = freertosFinding
 
 const score = (value: number, rating: 'Low' | 'Medium' | 'High' | 'Critical') => ({
   severity: { vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: value, rating },
