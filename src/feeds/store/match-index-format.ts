@@ -19,8 +19,9 @@ import type { AffectedPackage, SortableFamily, SortableInterval } from '../../co
  *     cpe, csaf   JSON arrays of [offset, length] of the records (not withdrawn) with CPE
  *                 configurations and with CSAF products
  *
- * Opening reads the header, the key slots and the key table (one read); a key's body is read
- * and parsed when a component asks for it, and an advisory's record (by byte offset into
+ * Opening reads the header only. The key slots, key table and keys are read in one go at the
+ * first lookup (the id sections likewise at the first id question); a key's body is read and
+ * parsed when a component asks for it, and an advisory's record (by byte offset into
  * `records.ndjson`) when it matches.
  * Sortable version keys are stored as they are made today: change any version order's key
  * encoding and MATCH_INDEX_FORMAT must change too, which makes older files be ignored (readers
