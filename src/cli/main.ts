@@ -2,38 +2,30 @@ import { fileURLToPath } from 'node:url'
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 
-import { DOCUMENT_LANGUAGES, isCalendarDate, type DocumentLanguage } from '../core/index.js'
-import { REPORT_FORMATS, type ReportFormat } from '../render/reports/index.js'
+import {
+  DOCUMENT_LANGUAGES,
+  isCalendarDate,
+  VEX_FORMATS,
+  type DocumentLanguage,
+} from '../core/index.js'
+// The list alone: the reports folder's index would load every renderer with it.
+import { REPORT_FORMATS, type ReportFormat } from '../render/reports/report-formats.js'
 
 import type { CliIo } from './cli-io.js'
-import { analyzeCommand } from './commands/analyze.js'
-import { auditVerifyCommand } from './commands/audit.js'
-import { coverageCommand } from './commands/coverage.js'
-import { cvssCommand } from './commands/cvss.js'
-import { diagramCommand } from './commands/diagram.js'
-import { diffCommand } from './commands/diff.js'
 import {
-  exportCommand,
   IMPORT_FORMATS,
-  importCommand,
+  REPORT_KINDS,
+  RISK_GATES,
+  SBOM_TARGETS,
+  SCAN_GATES,
+  SCHEMA_KINDS,
   type ImportFormat,
-} from './commands/import-export.js'
-import { infoCommand } from './commands/info.js'
-import { initCommand } from './commands/init.js'
-import { feedsStatusCommand, feedsSyncCommand } from './commands/feeds.js'
-import { impactCommand } from './commands/impact.js'
-import { REPORT_KINDS, reportCommand, type ReportKind } from './commands/report.js'
-import { RISK_GATES, riskCommand, type RiskGate } from './commands/risk.js'
-import { SBOM_TARGETS, sbomCommand, type SbomTarget } from './commands/sbom.js'
-import { SCAN_GATES, scanCommand, type ScanGate } from './commands/scan.js'
-import { serveCommand } from './commands/serve.js'
-import { workerCommand } from './commands/worker.js'
-import { rubricCommand } from './commands/rubric.js'
-import { rulesListCommand, rulesTestCommand } from './commands/rules.js'
-import { SCHEMA_KINDS, schemaCommand, type SchemaKind } from './commands/schema.js'
-import { threatsCommand } from './commands/threats.js'
-import { validateCommand } from './commands/validate.js'
-import { VEX_FORMATS, vexExportCommand, vexImportCommand } from './commands/vex.js'
+  type ReportKind,
+  type RiskGate,
+  type SbomTarget,
+  type ScanGate,
+  type SchemaKind,
+} from './command-choices.js'
 import { EXIT_CODES, type ExitCode } from './exit-codes.js'
 
 /**
@@ -63,6 +55,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--json', 'print { valid, issues } as JSON')
     .option('--rules <files...>', 'custom threat rule files whose ids threat references may name')
     .action(async (model: string, options: { json?: boolean; rules?: string[] }) => {
+      const { validateCommand } = await import('./commands/validate.js')
       code = await validateCommand(io, model, {
         json: options.json === true,
         rules: options.rules ?? [],
@@ -76,6 +69,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .addOption(dateOption('--at <date>', 'evaluate support phases on this date (YYYY-MM-DD)'))
     .option('--json', 'print the facts as JSON')
     .action(async (model: string, options: { json?: boolean; at?: string }) => {
+      const { infoCommand } = await import('./commands/info.js')
       code = await infoCommand(io, model, {
         json: options.json === true,
         ...(options.at === undefined ? {} : { at: options.at }),
@@ -104,6 +98,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           rules?: string[]
         },
       ) => {
+        const { threatsCommand } = await import('./commands/threats.js')
         code = await threatsCommand(io, model, {
           json: options.json === true,
           format: options.format,
@@ -130,6 +125,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         after: string,
         options: { json?: boolean; at?: string; rules?: string[] },
       ) => {
+        const { diffCommand } = await import('./commands/diff.js')
         code = await diffCommand(io, before, after, {
           json: options.json === true,
           rules: options.rules ?? [],
@@ -148,6 +144,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .addOption(dateOption('--at <date>', 'evaluate support dates on this day (YYYY-MM-DD)'))
     .option('--rules <files...>', "add a manufacturer's own threat rule files")
     .action(async (model: string, options: { json?: boolean; at?: string; rules?: string[] }) => {
+      const { coverageCommand } = await import('./commands/coverage.js')
       code = await coverageCommand(io, model, {
         json: options.json === true,
         rules: options.rules ?? [],
@@ -165,6 +162,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--out <file>', 'write the SVG to this file (default: standard output)')
     .option('--list', 'list the views of this model')
     .action(async (model: string, options: { view?: string; out?: string; list?: boolean }) => {
+      const { diagramCommand } = await import('./commands/diagram.js')
       code = await diagramCommand(io, model, {
         list: options.list === true,
         ...(options.view === undefined ? {} : { view: options.view }),
@@ -183,6 +181,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .requiredOption('--out <dir>', 'folder for the new medcyber.yaml')
     .action(async (file: string, options: { from: ImportFormat; out: string }) => {
+      const { importCommand } = await import('./commands/import-export.js')
       code = await importCommand(io, file, options)
     })
 
@@ -193,6 +192,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .addOption(new Option('--to <format>', 'target format').choices(['otm']).makeOptionMandatory())
     .option('--out <file>', 'write to this file (default: standard output)')
     .action(async (model: string, options: { out?: string }) => {
+      const { exportCommand } = await import('./commands/import-export.js')
       code = await exportCommand(io, model, options.out === undefined ? {} : { out: options.out })
     })
 
@@ -206,7 +206,8 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
       '--json',
       'print [{ vector, version, baseScore, temporalScore?, environmentalScore?, score, severity }]',
     )
-    .action((vectors: string[], options: { json?: boolean }) => {
+    .action(async (vectors: string[], options: { json?: boolean }) => {
+      const { cvssCommand } = await import('./commands/cvss.js')
       code = cvssCommand(io, vectors, { json: options.json === true })
     })
 
@@ -221,6 +222,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .option('--json', 'print the vector, metrics and every answer as JSON')
     .action(async (options: { answers?: string; json?: boolean }) => {
+      const { rubricCommand } = await import('./commands/rubric.js')
       code = await rubricCommand(io, {
         json: options.json === true,
         ...(options.answers === undefined ? {} : { answers: options.answers }),
@@ -238,6 +240,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         .default('text'),
     )
     .action(async (files: string[], options: { format: 'text' | 'md' | 'json' }) => {
+      const { rulesListCommand } = await import('./commands/rules.js')
       code = await rulesListCommand(io, files, options.format)
     })
   rules
@@ -245,6 +248,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .description('run the test cases written beside custom rules')
     .argument('<files...>', 'rule files (medcyberRules: v1)')
     .action(async (files: string[]) => {
+      const { rulesTestCommand } = await import('./commands/rules.js')
       code = await rulesTestCommand(io, files)
     })
 
@@ -254,6 +258,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .argument('<folders...>', 'model folders, or folders of model folders')
     .addOption(dateOption('--at <date>', 'evaluate on this date (YYYY-MM-DD)'))
     .action(async (folders: string[], options: { at?: string }) => {
+      const { analyzeCommand } = await import('./commands/analyze.js')
       code = await analyzeCommand(io, folders, options.at === undefined ? {} : { at: options.at })
     })
 
@@ -296,6 +301,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           safetyExport?: string
         },
       ) => {
+        const { riskCommand } = await import('./commands/risk.js')
         code = await riskCommand(io, model, {
           json: options.json === true,
           rules: options.rules ?? [],
@@ -354,6 +360,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         epssUrl?: string
         json?: boolean
       }) => {
+        const { feedsSyncCommand } = await import('./commands/feeds.js')
         code = await feedsSyncCommand(io, {
           sources: options.source ?? [],
           ecosystems: options.ecosystem ?? [],
@@ -380,6 +387,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .option('--json', 'print the status as JSON')
     .action(async (options: { dataDir?: string; json?: boolean }) => {
+      const { feedsStatusCommand } = await import('./commands/feeds.js')
       code = await feedsStatusCommand(io, {
         json: options.json === true,
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
@@ -399,6 +407,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .argument('<file>', 'the SBOM file')
     .option('--json', 'print { valid, format, encoding, specVersion, issues } as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
+      const { sbomCommand } = await import('./commands/sbom.js')
       code = await sbomCommand(io, 'validate', file, { json: options.json === true })
     })
   sbom
@@ -409,6 +418,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .argument('<file>', 'the SBOM file')
     .option('--json', 'print the coverage and every missing element as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
+      const { sbomCommand } = await import('./commands/sbom.js')
       code = await sbomCommand(io, 'check', file, { json: options.json === true })
     })
   sbom
@@ -420,6 +430,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     )
     .option('--out <file>', 'write to this file (default: standard output)')
     .action(async (file: string, options: { to: SbomTarget; out?: string }) => {
+      const { sbomCommand } = await import('./commands/sbom.js')
       code = await sbomCommand(io, 'convert', file, {
         json: false,
         to: options.to,
@@ -450,6 +461,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         model: string,
         options: { json?: boolean; dataDir?: string; release?: string; failOn?: ScanGate },
       ) => {
+        const { scanCommand } = await import('./commands/scan.js')
         code = await scanCommand(io, model, {
           json: options.json === true,
           ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
@@ -484,6 +496,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           at?: string
         },
       ) => {
+        const { vexExportCommand } = await import('./commands/vex.js')
         code = await vexExportCommand(io, model, options)
       },
     )
@@ -496,6 +509,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .argument('<file>', 'the supplier VEX (JSON)')
     .option('--json', 'print { format, findingAssessments, issues } as JSON')
     .action(async (model: string, file: string, options: { json?: boolean }) => {
+      const { vexImportCommand } = await import('./commands/vex.js')
       code = await vexImportCommand(io, model, file, options)
     })
 
@@ -519,6 +533,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         advisory: string,
         options: { portfolio?: string[]; dataDir?: string; json?: boolean },
       ) => {
+        const { impactCommand } = await import('./commands/impact.js')
         code = await impactCommand(io, advisory, {
           json: options.json === true,
           ...(options.portfolio === undefined ? {} : { portfolio: options.portfolio }),
@@ -566,6 +581,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
           chromium?: string
         },
       ) => {
+        const { reportCommand } = await import('./commands/report.js')
         code = await reportCommand(io, model, {
           kind: options.kind,
           out: options.out,
@@ -585,6 +601,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .description('create a commented starter model in a folder')
     .argument('<dir>', 'folder for the new model (created if missing)')
     .action(async (directory: string) => {
+      const { initCommand } = await import('./commands/init.js')
       code = await initCommand(io, directory)
     })
 
@@ -599,7 +616,8 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .addOption(
       new Option('--kind <kind>', 'which file format').choices(SCHEMA_KINDS).default('model'),
     )
-    .action((options: { format: 'json' | 'markdown'; kind: SchemaKind }) => {
+    .action(async (options: { format: 'json' | 'markdown'; kind: SchemaKind }) => {
+      const { schemaCommand } = await import('./commands/schema.js')
       code = schemaCommand(io, options.format, options.kind)
     })
 
@@ -648,6 +666,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         logLevel: string
         syncEvery?: number
       }) => {
+        const { serveCommand } = await import('./commands/serve.js')
         code = await serveCommand(io, {
           ...(options.syncEvery === undefined ? {} : { syncEveryHours: options.syncEvery }),
           port: options.port,
@@ -702,6 +721,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
         pgBossSchema?: string
         syncEvery?: number
       }) => {
+        const { workerCommand } = await import('./commands/worker.js')
         code = await workerCommand(io, {
           ...(options.syncEvery === undefined ? {} : { syncEveryHours: options.syncEvery }),
           env: process.env,
@@ -728,6 +748,7 @@ export const run = async (argv: readonly string[], io: CliIo): Promise<ExitCode>
     .option('--json', 'print the result as JSON')
     .action(
       async (options: { db: string; schema?: string; expectHead?: string; json?: boolean }) => {
+        const { auditVerifyCommand } = await import('./commands/audit.js')
         code = await auditVerifyCommand(io, {
           db: options.db,
           json: options.json === true,

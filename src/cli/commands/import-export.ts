@@ -13,11 +13,9 @@ import {
   type ThreatModelImportResult,
 } from '../../formats/index.js'
 import type { CliIo } from '../cli-io.js'
+import type { ImportFormat } from '../command-choices.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { loadValidModel } from '../load-valid-model.js'
-
-export const IMPORT_FORMATS = ['threagile', 'threat-dragon', 'otm'] as const
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 const MAX_IMPORT_BYTES = 16 * 1024 * 1024
 

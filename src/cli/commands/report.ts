@@ -21,12 +21,10 @@ import {
   renderDeliverableFiles,
 } from '../../services/index.js'
 import type { CliIo } from '../cli-io.js'
+import type { ReportKind } from '../command-choices.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { loadValidModel } from '../load-valid-model.js'
 import { openAdvisoryIndex } from './scan.js'
-
-export const REPORT_KINDS = [...DELIVERABLE_KINDS, 'all'] as const
-export type ReportKind = (typeof REPORT_KINDS)[number]
 
 export interface ReportOptions {
   readonly kind: ReportKind

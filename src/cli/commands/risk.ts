@@ -13,6 +13,7 @@ import { loadRiskPolicy } from '../../formats/index.js'
 import { tableCsv, tableXlsx } from '../../render/tables/index.js'
 import { riskJson } from '../../services/index.js'
 import type { CliIo } from '../cli-io.js'
+import type { RiskGate } from '../command-choices.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { formatIssue } from '../format-issues.js'
 import { loadRuleSet } from '../load-rule-set.js'
@@ -20,8 +21,6 @@ import { loadValidModel, type ValidModel } from '../load-valid-model.js'
 import { riskText } from './risk-text.js'
 
 /** Gates, from the narrowest: each one also fails on everything the ones before it fail on. */
-export const RISK_GATES = ['uncontrolled', 'unacceptable', 'unevaluated'] as const
-export type RiskGate = (typeof RISK_GATES)[number]
 
 export interface RiskOptions {
   readonly json: boolean

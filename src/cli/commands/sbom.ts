@@ -17,14 +17,12 @@ import {
   type SbomSchemas,
 } from '../../formats/sbom/index.js'
 import type { CliIo } from '../cli-io.js'
+import { SBOM_TARGETS, type SbomTarget } from '../command-choices.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { countIssues, formatIssue } from '../format-issues.js'
 
 export const SBOM_ACTIONS = ['validate', 'check', 'convert'] as const
 export type SbomAction = (typeof SBOM_ACTIONS)[number]
-
-export const SBOM_TARGETS = ['cyclonedx-json'] as const
-export type SbomTarget = (typeof SBOM_TARGETS)[number]
 
 export interface SbomOptions {
   readonly json: boolean

@@ -11,7 +11,8 @@ import { PROJECT_ROOT } from '../../../test/support/testdata.js'
 import type { CliIo } from '../cli-io.js'
 import { nodeIo } from '../node-io.js'
 import { feedsSyncCommand } from './feeds.js'
-import { scanCommand, SCAN_GATES, type ScanGate, type ScanOptions } from './scan.js'
+import { SCAN_GATES, type ScanGate } from '../command-choices.js'
+import { scanCommand, type ScanOptions } from './scan.js'
 
 const capture = () => {
   let stdout = ''

@@ -21,6 +21,7 @@ import {
   type OpenedAdvisories,
 } from '../../services/advisory-scan.js'
 import type { CliIo } from '../cli-io.js'
+import type { ScanGate } from '../command-choices.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { formatIssue } from '../format-issues.js'
 import { loadValidModel } from '../load-valid-model.js'
@@ -28,8 +29,6 @@ import { ROOT_FILE_NAMES } from '../resolve-model-entry.js'
 import { SBOM_SCHEMA_DIRECTORY } from './sbom.js'
 
 /** Gates for CI, from the narrowest; only findings not triaged away (not_affected, fixed) count. */
-export const SCAN_GATES = ['kev', 'critical', 'high', 'untriaged'] as const
-export type ScanGate = (typeof SCAN_GATES)[number]
 
 export interface ScanOptions {
   readonly json: boolean

@@ -1,9 +1,7 @@
 import { modelJsonSchema, modelReferenceMarkdown, riskPolicyJsonSchema } from '../../core/index.js'
 import type { CliIo } from '../cli-io.js'
+import type { SchemaKind } from '../command-choices.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
-
-export const SCHEMA_KINDS = ['model', 'risk-policy'] as const
-export type SchemaKind = (typeof SCHEMA_KINDS)[number]
 
 /** `medcyber schema`: the JSON Schema of a model or risk policy file, for editors and tools. */
 export const schemaCommand = (

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml'
 
-import { VEX_FORMATS, type VexFormat } from '../../core/index.js'
+import type { VexFormat } from '../../core/index.js'
 import { decodeText } from '../../formats/index.js'
 import { MAX_VEX_BYTES, readSupplierVex } from '../../formats/index.js'
 import { VEX_AT_PATTERN, vexFile } from '../../services/vex-export.js'
@@ -8,8 +8,6 @@ import type { CliIo } from '../cli-io.js'
 import { EXIT_CODES, type ExitCode } from '../exit-codes.js'
 import { formatIssue } from '../format-issues.js'
 import { loadValidModel } from '../load-valid-model.js'
-
-export { VEX_FORMATS }
 
 export interface VexExportCommandOptions {
   readonly format: VexFormat

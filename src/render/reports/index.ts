@@ -1,2 +1,2 @@
-export { DEFAULT_FORMATS, REPORT_FORMATS, type ReportFormat } from './report-formats.js'
+export { DEFAULT_FORMATS, type ReportFormat } from './report-formats.js'
 export { renderDeliverable } from './render-deliverable.js'
