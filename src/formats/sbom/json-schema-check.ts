@@ -52,7 +52,10 @@ const createAjv = (dialect: Dialect, allErrors: boolean): AnyAjv => {
     strict: false,
     allErrors,
     logger: false,
-    code: { regExp: schemaRegExp },
+    // No optimization pass over the generated code: it made compiling the CycloneDX 1.6
+    // validator take 376 against 275 ms (once per process: every CLI run pays it) and made
+    // validating a 100k-component SBOM no faster (measured; V8 optimizes the code anyway).
+    code: { regExp: schemaRegExp, optimize: false },
   }
   if (dialect === '2019-09') return configure(new Ajv2019(options))
   if (dialect === '2020-12') return configure(new Ajv2020(options))
