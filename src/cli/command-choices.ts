@@ -18,8 +18,10 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number]
 export const SBOM_TARGETS = ['cyclonedx-json'] as const
 export type SbomTarget = (typeof SBOM_TARGETS)[number]
 
+/** Gates, from the narrowest: each one also fails on everything the ones before it fail on. */
 export const RISK_GATES = ['uncontrolled', 'unacceptable', 'unevaluated'] as const
 export type RiskGate = (typeof RISK_GATES)[number]
 
+/** Gates for CI, from the narrowest; only findings not triaged away (not_affected, fixed) count. */
 export const SCAN_GATES = ['kev', 'critical', 'high', 'untriaged'] as const
 export type ScanGate = (typeof SCAN_GATES)[number]

@@ -20,8 +20,6 @@ import { loadRuleSet } from '../load-rule-set.js'
 import { loadValidModel, type ValidModel } from '../load-valid-model.js'
 import { riskText } from './risk-text.js'
 
-/** Gates, from the narrowest: each one also fails on everything the ones before it fail on. */
-
 export interface RiskOptions {
   readonly json: boolean
   readonly failOn?: RiskGate

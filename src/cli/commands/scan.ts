@@ -28,8 +28,6 @@ import { loadValidModel } from '../load-valid-model.js'
 import { ROOT_FILE_NAMES } from '../resolve-model-entry.js'
 import { SBOM_SCHEMA_DIRECTORY } from './sbom.js'
 
-/** Gates for CI, from the narrowest; only findings not triaged away (not_affected, fixed) count. */
-
 export interface ScanOptions {
   readonly json: boolean
   readonly dataDir?: string
