@@ -8,31 +8,33 @@ import { retryingWhileSchemasVanish } from './postgres-introspection.js'
 
 const failure = (code: string) => Object.assign(new Error(`failed with ${code}`), { code })
 
+/** A query stand-in that answers call n (from 1) with `answer(n)` and counts its calls. */
+const counted = (answer: (call: number) => Promise<string>) => {
+  const query = {
+    calls: 0,
+    run: () => {
+      query.calls += 1
+      return answer(query.calls)
+    },
+  }
+  return query
+}
+
 describe('introspection while other schemas are dropped', () => {
   it('asks again while a schema vanished under the query, and only then', async () => {
-    let calls = 0
-    const flaky = () => {
-      calls += 1
-      return calls < 3 ? Promise.reject(failure('3F000')) : Promise.resolve('tables')
-    }
-    await expect(retryingWhileSchemasVanish(flaky)).resolves.toBe('tables')
-    expect(calls).toBe(3)
+    const flaky = counted((call) =>
+      call < 3 ? Promise.reject(failure('3F000')) : Promise.resolve('tables'),
+    )
+    await expect(retryingWhileSchemasVanish(flaky.run)).resolves.toBe('tables')
+    expect(flaky.calls).toBe(3)
 
-    calls = 0
-    const broken = () => {
-      calls += 1
-      return Promise.reject(failure('42P01'))
-    }
-    await expect(retryingWhileSchemasVanish(broken)).rejects.toThrow('42P01')
-    expect(calls).toBe(1)
+    const broken = counted(() => Promise.reject(failure('42P01')))
+    await expect(retryingWhileSchemasVanish(broken.run)).rejects.toThrow('42P01')
+    expect(broken.calls).toBe(1)
 
-    calls = 0
-    const gone = () => {
-      calls += 1
-      return Promise.reject(failure('3F000'))
-    }
-    await expect(retryingWhileSchemasVanish(gone)).rejects.toThrow('3F000')
-    expect(calls).toBe(5)
+    const gone = counted(() => Promise.reject(failure('3F000')))
+    await expect(retryingWhileSchemasVanish(gone.run)).rejects.toThrow('3F000')
+    expect(gone.calls).toBe(5)
   })
 
   const postgres = storeDialects.find((dialect) => dialect.name === 'postgres')
