@@ -13,25 +13,46 @@ export interface NdjsonWriter {
   readonly close: () => Promise<number>
 }
 
-const FLUSH_AT = 1 << 20
+const BUFFER_BYTES = 1 << 20
 
-/** A buffered newline-delimited JSON writer whose `close` fsyncs the file. */
+/**
+ * A buffered newline-delimited JSON writer whose `close` fsyncs the file. Lines are encoded
+ * straight into one reused buffer: joining a 1 MB string per flush and encoding it into a new
+ * buffer each time took 5-7 times the CPU (200k lines, 196 MB: about 1,000 against 150 ms on
+ * the 2-core VM, fsync included). Calls must not overlap: await each before the next.
+ */
 export const createNdjsonWriter = async (file: string): Promise<NdjsonWriter> => {
   const handle = await open(file, 'w')
-  let buffer = ''
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES)
+  let used = 0
   let lines = 0
   let bytes = 0
+  const writeAll = async (data: Buffer, length: number) => {
+    for (let done = 0; done < length;) {
+      done += (await handle.write(data, done, length - done)).bytesWritten
+    }
+  }
   const flush = async () => {
-    if (buffer === '') return
-    const text = buffer
-    buffer = ''
-    await handle.write(text)
+    if (used === 0) return
+    const length = used
+    used = 0
+    await writeAll(buffer, length)
   }
   const writeLine = async (line: string) => {
-    buffer += `${line}\n`
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit, so the line surely fits.
+    const most = line.length * 3 + 1
+    if (used + most > buffer.length) await flush()
+    if (most > buffer.length) {
+      const encoded = Buffer.from(`${line}\n`)
+      await writeAll(encoded, encoded.length)
+      bytes += encoded.length
+    } else {
+      const written = buffer.write(line, used)
+      buffer[used + written] = 0x0a
+      used += written + 1
+      bytes += written + 1
+    }
     lines += 1
-    bytes += Buffer.byteLength(line) + 1
-    if (buffer.length >= FLUSH_AT) await flush()
   }
   return {
     write: (value) => writeLine(JSON.stringify(value)),
