@@ -128,6 +128,8 @@ describe('hostile SBOMs', () => {
         dependencies: [
           { ref: 'a', dependsOn: [] },
           { ref: 'a', dependsOn: ['ghost'] },
+          { ref: 'phantom', dependsOn: ['a'] },
+          { ref: 'phantom', dependsOn: [] },
         ],
       }),
     )
@@ -143,7 +145,28 @@ describe('hostile SBOMs', () => {
         severity: 'warning',
         path: '$.dependencies[1]',
       }),
+      expect.objectContaining({ code: 'cyclonedx/unknown-ref', path: '$.dependencies[2]' }),
+      expect.objectContaining({
+        code: 'cyclonedx/duplicate-dependency',
+        path: '$.dependencies[3].ref',
+        related: expect.objectContaining({ path: '$.dependencies[2].ref' }) as unknown,
+      }),
+      expect.objectContaining({ code: 'cyclonedx/unknown-ref', path: '$.dependencies[3]' }),
     ])
+  })
+
+  it('reads dependency refs trimmed, as every other text of the BOM', async () => {
+    const report = await read(
+      bom(
+        [
+          { type: 'library', name: 'a', 'bom-ref': 'a' },
+          { type: 'library', name: 'b', 'bom-ref': 'b' },
+        ],
+        { dependencies: [{ ref: 'a', dependsOn: ['b ', ' b'] }] },
+      ),
+    )
+    expect(report.issues).toEqual([])
+    expect(report.document?.dependencies).toEqual([{ ref: 'a', dependsOn: ['b', 'b'] }])
   })
 
   it('reports deep-equal components (uniqueItems) with both paths', async () => {

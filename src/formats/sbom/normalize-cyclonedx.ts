@@ -6,7 +6,15 @@ import {
   type SbomDocument,
   type SbomHash,
 } from '../../core/sbom/index.js'
-import { isRecord, listOf, optional, recordOr, textOf, type JsonRecord } from './json-access.js'
+import {
+  isRecord,
+  listOf,
+  optional,
+  recordOr,
+  textOf,
+  textsOf,
+  type JsonRecord,
+} from './json-access.js'
 import { problem, type SbomProblem } from './sbom-problem.js'
 
 export interface Normalized {
@@ -16,10 +24,15 @@ export interface Normalized {
 
 export type PurlNormalizer = (text: string) => Result<string, string>
 
-/** Walk state: the components found so far and every bom-ref with the place it was defined. */
+/**
+ * Walk state: the components found so far, and every bom-ref with the place it was defined. A ref
+ * is known by its number (the order it was defined in), so that the dependency check can keep
+ * per-ref state in a typed array instead of a second map of every ref.
+ */
 class CycloneDxWalk {
   readonly components: SbomComponent[] = []
-  readonly refs = new Map<string, DocumentPath>()
+  readonly refNumbers = new Map<string, number>()
+  readonly refPlaces: DocumentPath[] = []
   readonly problems: SbomProblem[] = []
   readonly normalizePurl: PurlNormalizer
 
@@ -29,11 +42,13 @@ class CycloneDxWalk {
 
   /** Registers a bom-ref; the BOM-wide uniqueness the specification asks for, by hash set. */
   defineRef(ref: string, path: DocumentPath): void {
-    const first = this.refs.get(ref)
-    if (first === undefined) {
-      this.refs.set(ref, path)
+    const number = this.refNumbers.get(ref)
+    if (number === undefined) {
+      this.refNumbers.set(ref, this.refPlaces.length)
+      this.refPlaces.push(path)
       return
     }
+    const first = this.refPlaces[number] ?? []
     this.problems.push(
       problem(
         'cyclonedx/duplicate-bom-ref',
@@ -151,27 +166,38 @@ const authorOf = (raw: JsonRecord): string | undefined => {
   return textOf(first['name']) ?? textOf(first['email'])
 }
 
-const hashesOf = (value: unknown): SbomHash[] => {
-  const hashes: SbomHash[] = []
-  for (const entry of listOf(value)) {
+// Lists are made at their final length: a list grown by push from empty reserves 17 slots, and
+// at 100k components those spare slots were most of what normalizing allocated (measured).
+const hashesOf = (value: unknown): readonly SbomHash[] => {
+  const entries = listOf(value)
+  if (entries.length === 0) return NONE
+  const hashes: (SbomHash | undefined)[] = entries.map((entry) => {
     const hash = recordOr(entry)
     const algorithm = textOf(hash['alg'])
     const content = textOf(hash['content'])
-    if (algorithm !== undefined && content !== undefined) hashes.push({ algorithm, value: content })
-  }
-  return hashes
+    return algorithm === undefined || content === undefined
+      ? undefined
+      : { algorithm, value: content }
+  })
+  return withoutGaps(hashes)
 }
 
-const licensesOf = (value: unknown): string[] => {
-  const licenses: string[] = []
-  for (const entry of listOf(value)) {
+const licensesOf = (value: unknown): readonly string[] => {
+  const entries = listOf(value)
+  if (entries.length === 0) return NONE
+  const licenses: (string | undefined)[] = entries.map((entry) => {
     const choice = recordOr(entry)
     const license = recordOr(choice['license'])
-    const text = textOf(choice['expression']) ?? textOf(license['id']) ?? textOf(license['name'])
-    if (text !== undefined) licenses.push(text)
-  }
-  return licenses
+    return textOf(choice['expression']) ?? textOf(license['id']) ?? textOf(license['name'])
+  })
+  return withoutGaps(licenses)
 }
+
+/** One empty list shared by every component that has none of something; the model is read-only. */
+const NONE: readonly never[] = Object.freeze([])
+
+const withoutGaps = <T>(items: (T | undefined)[]): readonly T[] =>
+  items.includes(undefined) ? items.filter((item): item is T => item !== undefined) : (items as T[])
 
 const propertiesOf = (value: unknown): { name: string; value: string }[] =>
   listOf(value).flatMap((entry) => {
@@ -227,14 +253,26 @@ const collectServiceRefs = (walk: CycloneDxWalk, services: unknown, path: Docume
 
 // Loops, not flatMap and spreads: this runs once per dependency entry of 100k-component SBOMs.
 const dependenciesOf = (walk: CycloneDxWalk, value: unknown): SbomDependency[] => {
-  const seen = new Map<string, number>()
+  // Where each known ref's dependencies were first given (-1: not yet); unknown refs, which
+  // are rare, in a map of their own.
+  const firstEntryOf = new Int32Array(walk.refPlaces.length).fill(-1)
+  const firstEntryOfUnknown = new Map<string, number>()
   const dependencies: SbomDependency[] = []
   const entries = listOf(value)
   for (let index = 0; index < entries.length; index += 1) {
     const dependency = recordOr(entries[index])
     const ref = textOf(dependency['ref'])
     if (ref === undefined) continue
-    const first = seen.get(ref)
+    const number = walk.refNumbers.get(ref)
+    let first: number | undefined
+    if (number === undefined) {
+      first = firstEntryOfUnknown.get(ref)
+      if (first === undefined) firstEntryOfUnknown.set(ref, index)
+    } else {
+      const given = firstEntryOf[number] ?? -1
+      if (given >= 0) first = given
+      else firstEntryOf[number] = index
+    }
     if (first !== undefined) {
       walk.problems.push(
         problem(
@@ -244,22 +282,31 @@ const dependenciesOf = (walk: CycloneDxWalk, value: unknown): SbomDependency[] =
           { related: { path: ['dependencies', first, 'ref'] } },
         ),
       )
-    } else seen.set(ref, index)
-    checkKnown(walk, ref, index)
-    const dependsOn: string[] = []
-    for (const target of listOf(dependency['dependsOn'])) {
-      const text = textOf(target)
-      if (text === undefined) continue
-      dependsOn.push(text)
-      checkKnown(walk, text, index)
+    }
+    if (number === undefined) warnUnknown(walk, ref, index)
+    const dependsOn = textList(dependency['dependsOn'])
+    for (const target of dependsOn) {
+      if (!walk.refNumbers.has(target)) warnUnknown(walk, target, index)
     }
     dependencies.push({ ref, dependsOn })
   }
   return dependencies
 }
 
-const checkKnown = (walk: CycloneDxWalk, ref: string, index: number): void => {
-  if (walk.refs.has(ref)) return
+/**
+ * The texts of a list as `textOf` reads each item. When every item already is such a text (any
+ * schema-valid BOM), the parsed list itself: one list less per dependency entry.
+ */
+const textList = (value: unknown): readonly string[] => {
+  const items = listOf(value)
+  if (items.length === 0) return NONE
+  for (const item of items) {
+    if (typeof item !== 'string' || textOf(item) !== item) return textsOf(items)
+  }
+  return items as readonly string[]
+}
+
+const warnUnknown = (walk: CycloneDxWalk, ref: string, index: number): void => {
   walk.problems.push({
     ...problem(
       'cyclonedx/unknown-ref',

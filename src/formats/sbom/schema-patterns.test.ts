@@ -13,16 +13,20 @@ const hexOrNot = fc.string({
   unit: fc.constantFrom(...'0123456789abcdefABCDEFgG \n-'.split('')),
   maxLength: 140,
 })
+/** Any one character up to U+02FF: the neighbours of each hex range, control characters too. */
+const anyCharacter = fc.integer({ min: 0, max: 0x2ff }).map((code) => String.fromCharCode(code))
 const digestLike = fc
-  .tuple(fc.constantFrom(31, 32, 33, 40, 64, 96, 128, 129), fc.option(fc.nat(130)))
-  .chain(([length, at]) =>
+  .tuple(fc.constantFrom(31, 32, 33, 40, 64, 96, 128, 129), fc.option(fc.nat(130)), anyCharacter)
+  .chain(([length, at, odd]) =>
     fc
       .string({
         unit: fc.constantFrom(...'0123456789abcdefABCDEF'.split('')),
         minLength: length,
         maxLength: length,
       })
-      .map((digits) => (at === null ? digits : `${digits.slice(0, at)}x${digits.slice(at + 1)}`)),
+      .map((digits) =>
+        at === null ? digits : `${digits.slice(0, at)}${odd}${digits.slice(at + 1)}`,
+      ),
   )
 
 describe('schema patterns', () => {
