@@ -10,6 +10,7 @@ import { hashedUniqueItemsKeyword, replaceUniqueItems } from './hashed-unique-it
 import { isIriReference } from './iri-reference.js'
 import { problem, type SbomProblem } from './sbom-problem.js'
 import { schemaRegExp } from './schema-patterns.js'
+import { withoutNestedInstancePaths } from './verdict-only-code.js'
 import {
   CYCLONEDX_SIDE_SCHEMAS,
   type JsonSchemaName,
@@ -55,7 +56,11 @@ const createAjv = (dialect: Dialect, allErrors: boolean): AnyAjv => {
     // No optimization pass over the generated code: it made compiling the CycloneDX 1.6
     // validator take 376 against 275 ms (once per process: every CLI run pays it) and made
     // validating a 100k-component SBOM no faster (measured; V8 optimizes the code anyway).
-    code: { regExp: schemaRegExp, optimize: false },
+    code: {
+      regExp: schemaRegExp,
+      optimize: false,
+      ...(allErrors ? {} : { process: withoutNestedInstancePaths }),
+    },
   }
   if (dialect === '2019-09') return configure(new Ajv2019(options))
   if (dialect === '2020-12') return configure(new Ajv2020(options))
@@ -64,8 +69,9 @@ const createAjv = (dialect: Dialect, allErrors: boolean): AnyAjv => {
 
 /**
  * Validates against the official schemas, compiled on first use per schema. Two validators per
- * schema: a fast one that stops at the first error, which is all a valid document (the common
- * case) ever meets, and one that collects every error, compiled only when a document fails.
+ * schema: a fast one that stops at the first error and gives only the verdict (its nested
+ * instance paths are not built: `verdict-only-code.ts`), which is all a valid document (the
+ * common case) ever meets, and one that collects every error, compiled only when a document fails.
  */
 export class JsonSchemaCheck {
   private readonly ajvs = new Map<string, Promise<AnyAjv>>()
@@ -81,7 +87,12 @@ export class JsonSchemaCheck {
     if (fast(data)) return []
     const thorough = await this.validator(name, true)
     thorough(data)
-    const errors = thorough.errors ?? fast.errors ?? []
+    // The two compile the same schema, so they agree; were they ever not to, the document still
+    // fails, at the root (the fast validator's own errors carry no nested paths).
+    const errors = thorough.errors ?? []
+    if (errors.length === 0) {
+      return [problem('sbom/schema', 'the document does not match the official schema', [])]
+    }
     return toProblems(errors, data, maxProblems)
   }
 
