@@ -166,8 +166,8 @@ const authorOf = (raw: JsonRecord): string | undefined => {
   return textOf(first['name']) ?? textOf(first['email'])
 }
 
-// Lists are made at their final length: a list grown by push from empty reserves 17 slots, and
-// at 100k components those spare slots were most of what normalizing allocated (measured).
+// Lists are made at their final length: a list grown by push from empty reserves 17 slots, so
+// two such lists per component were 27 MB of spare slots at 100k components.
 const hashesOf = (value: unknown): readonly SbomHash[] => {
   const entries = listOf(value)
   if (entries.length === 0) return NONE
