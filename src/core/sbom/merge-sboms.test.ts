@@ -147,7 +147,9 @@ describe('merging supplier SBOMs with hand-listed components', () => {
     const started = performance.now()
     const merged = mergeSboms([big(0), big(50_000)], [])
     expect(merged.components).toHaveLength(150_000)
-    // Pairwise matching would be 10^10 comparisons; a Map does this in well under a second.
-    expect(performance.now() - started).toBeLessThan(5_000)
+    // Pairwise matching would be 10^10 comparisons, hours; a Map does this in about a second.
+    // The bound only has to tell the two apart, with room for a loaded machine: it took 5.2 s
+    // while another test run shared the two cores.
+    expect(performance.now() - started).toBeLessThan(25_000)
   })
 })
