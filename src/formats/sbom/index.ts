@@ -2,6 +2,7 @@ export {
   ingestSbom,
   readSbomBytes,
   readSbomFile,
+  readSbomText,
   type IngestedSbom,
   type SbomReport,
 } from './read-sbom.js'

@@ -10,7 +10,7 @@ import { hashedUniqueItemsKeyword, replaceUniqueItems } from './hashed-unique-it
 import { isIriReference } from './iri-reference.js'
 import { problem, type SbomProblem } from './sbom-problem.js'
 import { schemaRegExp } from './schema-patterns.js'
-import { withoutNestedInstancePaths } from './verdict-only-code.js'
+import { verdictOnlyCode } from './verdict-only-code.js'
 import {
   CYCLONEDX_SIDE_SCHEMAS,
   type JsonSchemaName,
@@ -59,7 +59,7 @@ const createAjv = (dialect: Dialect, allErrors: boolean): AnyAjv => {
     code: {
       regExp: schemaRegExp,
       optimize: false,
-      ...(allErrors ? {} : { process: withoutNestedInstancePaths }),
+      ...(allErrors ? {} : { process: verdictOnlyCode }),
     },
   }
   if (dialect === '2019-09') return configure(new Ajv2019(options))
@@ -69,9 +69,10 @@ const createAjv = (dialect: Dialect, allErrors: boolean): AnyAjv => {
 
 /**
  * Validates against the official schemas, compiled on first use per schema. Two validators per
- * schema: a fast one that stops at the first error and gives only the verdict (its nested
- * instance paths are not built: `verdict-only-code.ts`), which is all a valid document (the
- * common case) ever meets, and one that collects every error, compiled only when a document fails.
+ * schema: a fast one that stops at the first error and gives only the verdict (its code is
+ * rewritten to build no data contexts or error objects: `verdict-only-code.ts`), which is all a
+ * valid document (the common case) ever meets, and one that collects every error, compiled only
+ * when a document fails.
  */
 export class JsonSchemaCheck {
   private readonly ajvs = new Map<string, Promise<AnyAjv>>()
@@ -88,7 +89,7 @@ export class JsonSchemaCheck {
     const thorough = await this.validator(name, true)
     thorough(data)
     // The two compile the same schema, so they agree; were they ever not to, the document still
-    // fails, at the root (the fast validator's own errors carry no nested paths).
+    // fails, at the root (the fast validator's own errors are placeholders).
     const errors = thorough.errors ?? []
     if (errors.length === 0) {
       return [problem('sbom/schema', 'the document does not match the official schema', [])]

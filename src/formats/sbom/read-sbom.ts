@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer'
+
 import { err, ok, type Result } from '../../core/index.js'
 import {
   cachedPurlNormalizer,
@@ -239,22 +241,38 @@ export const readSbomBytes = async (
   schemas: SbomSchemas,
   limits: SbomLimits = DEFAULT_SBOM_LIMITS,
 ): Promise<SbomReport> => {
-  let outcome: Outcome
-  if (bytes.length > limits.maxBytes) {
-    outcome = unreadable(
-      problem(
-        'sbom/too-large',
-        `the file is ${String(bytes.length)} bytes; the limit is ${String(limits.maxBytes)}`,
-      ),
-    )
-  } else {
-    const text = decodeSbomText(bytes)
-    outcome = text.ok
-      ? await readGuarded(text.value, { schemas, limits })
-      : unreadable(problem('sbom/not-text', text.error))
-  }
+  if (bytes.length > limits.maxBytes) return report(file, tooLarge(bytes.length, limits), limits)
+  const text = decodeSbomText(bytes)
+  return text.ok
+    ? readSbomText(text.value, file, schemas, limits)
+    : report(file, unreadable(problem('sbom/not-text', text.error)), limits)
+}
+
+/**
+ * `readSbomBytes` for a caller that already holds the file's text (a request body, an editor
+ * buffer): the same checks and report, without decoding again. The size limit applies to the
+ * text's UTF-8 length, as it would to the file.
+ */
+export const readSbomText = async (
+  text: string,
+  file: string,
+  schemas: SbomSchemas,
+  limits: SbomLimits = DEFAULT_SBOM_LIMITS,
+): Promise<SbomReport> => {
+  // Each UTF-16 unit is at most three UTF-8 bytes: only a text near the limit needs counting.
+  const size = text.length * 3 > limits.maxBytes ? Buffer.byteLength(text, 'utf8') : text.length
+  const outcome =
+    size > limits.maxBytes ? tooLarge(size, limits) : await readGuarded(text, { schemas, limits })
   return report(file, outcome, limits)
 }
+
+const tooLarge = (size: number, limits: SbomLimits): Outcome =>
+  unreadable(
+    problem(
+      'sbom/too-large',
+      `the file is ${String(size)} bytes; the limit is ${String(limits.maxBytes)}`,
+    ),
+  )
 
 /** Nesting depth comes from the file; a stack overflow in any step is reported, not thrown. */
 const readGuarded = async (text: string, context: Context): Promise<Outcome> => {
