@@ -15,7 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { nodeIo } from '../src/cli/node-io.js'
-import { createSbomSchemas, readSbomBytes } from '../src/formats/sbom/index.js'
+import { createSbomSchemas, readSbomBytes, readSbomText } from '../src/formats/sbom/index.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const VENDOR = path.join(ROOT, 'schema', 'vendor')
@@ -209,6 +209,7 @@ const strictReference = (
 
 const schemas = createSbomSchemas(nodeIo().reader, VENDOR)
 const ingest = async (bytes: Uint8Array) => readSbomBytes(bytes, 'bench.cdx.json', schemas)
+const ingestText = async (text: string) => readSbomText(text, 'bench.cdx.json', schemas)
 const isValid = (report: Awaited<ReturnType<typeof ingest>>): boolean =>
   report.readable && report.issues.every((issue) => issue.severity !== 'error')
 
@@ -219,42 +220,54 @@ try {
   for (const size of sizes) texts.set(size, JSON.stringify(generateBom(size, size), null, 2))
 
   // Warm-up: compile the schema, and let the JIT optimize every path before anything is timed.
-  const warm = new TextEncoder().encode(texts.get(1_000))
+  const warmText = texts.get(1_000) ?? ''
+  const warm = new TextEncoder().encode(warmText)
   if (!isValid(await ingest(warm))) throw new Error('the generated 1k SBOM should be valid')
   for (let i = 0; i < 20; i += 1) {
     await ingest(warm)
-    JSON.parse(texts.get(1_000) ?? '')
+    await ingestText(warmText)
+    JSON.parse(warmText)
   }
 
+  // B1 compares like with like, each pair alternated on its own: from the text (a caller that
+  // holds it, and the floor as issue 5 names it, a bare JSON.parse), and from the file's bytes (as
+  // `medcyber sbom` reads a file; the floor is `JSON.parse(readFileSync(file, 'utf8'))` less the
+  // read). The last ratio, bytes in against the text floor, is how B1 was judged before
+  // 2026-11-30: it charges decoding to the ingest alone.
   console.log(
-    '| components | MB | bytes/component | JSON.parse floor (ms CPU) | medcyber ingest (ms CPU) | ratio | floor from bytes: decode + JSON.parse (ms CPU) | ingest ÷ that | µs/component | heap (MB) |',
+    '| components | MB | JSON.parse(text) (ms CPU) | ingest from text (ms CPU) | **ratio** | JSON.parse(decode(bytes)) (ms CPU) | ingest from bytes (ms CPU) | **ratio** | ingest from bytes ÷ JSON.parse(text) | µs/component (from text) | heap (MB) |',
   )
-  console.log('|---|---|---|---|---|---|---|---|---|---|')
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|')
   const perComponent = new Map<number, number>()
   const ingestMs = new Map<number, number>()
   for (const size of sizes) {
     const text = texts.get(size) ?? ''
     const bytes = new TextEncoder().encode(text)
     const runs = size === 100_000 ? 5 : size === 10_000 ? 11 : 21
-    let components = 0
-    // The ingest starts from the file's bytes, as `medcyber sbom` does; the floor from bytes is
-    // what `JSON.parse(readFileSync(file, 'utf8'))` costs beyond reading: decoding, then parsing.
+    const counts: number[] = []
+    const count = (report: Awaited<ReturnType<typeof ingest>>): void => {
+      counts.push(report.document?.components.length ?? -1)
+    }
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    const [floor = Number.NaN, full = Number.NaN, fromBytes = Number.NaN] = await timeInTurn(runs, [
+    const [floor = Number.NaN, fromText = Number.NaN] = await timeInTurn(runs, [
       (): unknown => JSON.parse(text),
       async () => {
-        const report = await ingest(bytes)
-        components = report.document?.components.length ?? -1
+        count(await ingestText(text))
       },
-      (): unknown => JSON.parse(buffer.toString('utf8')),
     ])
-    if (components !== size)
-      throw new Error(`ingest of ${String(size)} gave ${String(components)} components`)
-    perComponent.set(size, (full * 1000) / size)
-    ingestMs.set(size, full)
+    const [bytesFloor = Number.NaN, fromBytes = Number.NaN] = await timeInTurn(runs, [
+      (): unknown => JSON.parse(buffer.toString('utf8')),
+      async () => {
+        count(await ingest(bytes))
+      },
+    ])
+    if (counts.some((found) => found !== size))
+      throw new Error(`an ingest of ${String(size)} components gave ${String(counts)}`)
+    perComponent.set(size, (fromText * 1000) / size)
+    ingestMs.set(size, fromText)
     const heap = process.memoryUsage().heapUsed / 1024 / 1024
     console.log(
-      `| ${String(size)} | ${(bytes.length / 1e6).toFixed(1)} | ${(bytes.length / size).toFixed(0)} | ${floor.toFixed(1)} | ${full.toFixed(1)} | ${(full / floor).toFixed(2)} | ${fromBytes.toFixed(1)} | ${(full / fromBytes).toFixed(2)} | ${(perComponent.get(size) ?? 0).toFixed(1)} | ${heap.toFixed(0)} |`,
+      `| ${String(size)} | ${(bytes.length / 1e6).toFixed(1)} | ${floor.toFixed(1)} | ${fromText.toFixed(1)} | ${(fromText / floor).toFixed(2)} | ${bytesFloor.toFixed(1)} | ${fromBytes.toFixed(1)} | ${(fromBytes / bytesFloor).toFixed(2)} | ${(fromBytes / floor).toFixed(2)} | ${(perComponent.get(size) ?? 0).toFixed(1)} | ${heap.toFixed(0)} |`,
     )
   }
   const growth = (ingestMs.get(100_000) ?? 0) / (ingestMs.get(1_000) ?? 1)
@@ -314,12 +327,17 @@ try {
   }
 
   const tenKBytes = new TextEncoder().encode(tenKText)
-  const [oursValidation = Number.NaN, oursParse = Number.NaN, oursIngest = Number.NaN] =
-    await timeInTurn(11, [
-      () => schemas.json.check('cyclonedx-1.6', JSON.parse(tenKText), 100),
-      (): unknown => JSON.parse(tenKText),
-      () => ingest(tenKBytes),
-    ])
+  const [
+    oursValidation = Number.NaN,
+    oursParse = Number.NaN,
+    oursIngest = Number.NaN,
+    oursFromBytes = Number.NaN,
+  ] = await timeInTurn(11, [
+    () => schemas.json.check('cyclonedx-1.6', JSON.parse(tenKText), 100),
+    (): unknown => JSON.parse(tenKText),
+    () => ingestText(tenKText),
+    () => ingest(tenKBytes),
+  ])
   const oursValidateOnly = Math.max(1, oursValidation - oursParse)
   const cap = `> ${String(STRICT_TIMEOUT_MS / 1000)} s (stopped)`
   const times = (reference: StrictResult | undefined, ms: number): string =>
@@ -340,7 +358,10 @@ try {
     `| medcyber schema check (hashed uniqueness), validate only | ${oursValidateOnly.toFixed(0)} | ${times(ajv10k, oursValidateOnly)} | ${times(library10k, oursValidateOnly)} |`,
   )
   console.log(
-    `| medcyber full ingest: decode + parse + validate + normalize | ${oursIngest.toFixed(0)} | ${times(ajv10k, oursIngest)} | ${times(library10k, oursIngest)} |`,
+    `| medcyber full ingest from the text, as the library is given it: parse + validate + normalize | ${oursIngest.toFixed(0)} | ${times(ajv10k, oursIngest)} | ${times(library10k, oursIngest)} |`,
+  )
+  console.log(
+    `| medcyber full ingest from the bytes: decode + parse + validate + normalize | ${oursFromBytes.toFixed(0)} | ${times(ajv10k, oursFromBytes)} | ${times(library10k, oursFromBytes)} |`,
   )
 
   if (disagreements > 0) {
