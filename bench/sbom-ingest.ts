@@ -234,8 +234,8 @@ try {
   // B1 compares like with like, each pair alternated on its own: from the text (a caller that
   // holds it, and the floor as issue 5 names it, a bare JSON.parse), and from the file's bytes (as
   // `medcyber sbom` reads a file; the floor is `JSON.parse(readFileSync(file, 'utf8'))` less the
-  // read). The last ratio, bytes in against the text floor, is how B1 was judged before
-  // 2026-11-30: it charges decoding to the ingest alone.
+  // read). The last ratio, bytes in against the text floor, is how B1 was judged until the
+  // evening of 2026-11-29: it charges decoding to the ingest alone.
   console.log(
     '| components | MB | JSON.parse(text) (ms CPU) | ingest from text (ms CPU) | **ratio** | JSON.parse(decode(bytes)) (ms CPU) | ingest from bytes (ms CPU) | **ratio** | ingest from bytes ÷ JSON.parse(text) | µs/component (from text) | heap (MB) |',
   )
