@@ -53,4 +53,45 @@ describe('readSbomText', () => {
     const at = await readSbomText(text, 'bom', schemas, { ...DEFAULT_SBOM_LIMITS, maxBytes: size })
     expect(at.document?.components.map((component) => component.name)).toEqual([name])
   })
+
+  it('places JSON issues at the line and column of the value they are about', async () => {
+    const file = testdataPath(...CYCLONEDX, '1.6', 'invalid-license-id-1.6.json')
+    const text = readFileSync(file, 'utf8')
+    const lines = text.split('\n')
+    const where = (fragment: string, value: string) => {
+      const index = lines.findIndex((line) => line.includes(fragment))
+      return { line: index + 1, column: (lines[index] ?? '').indexOf(value) + 1 }
+    }
+    const report = await readSbomText(text, file, schemas)
+    const issue = (path: string) => report.issues.find((found) => found.path === path)
+    expect(issue('$.components[0].licenses[0].license.id')).toMatchObject(
+      where('"id": "Apache-2"', '"Apache-2"'),
+    )
+    // The object a required or unknown property is missing from or found in: its brace.
+    const licensesAt = where('"licenses": [', '[')
+    expect(issue('$.components[0].licenses[0]')).toMatchObject({ line: licensesAt.line + 1 })
+  })
+
+  it('places both sides of a duplicate bom-ref', async () => {
+    const text = [
+      '{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [',
+      '  {"type": "library", "name": "a", "bom-ref": "same"},',
+      '  {"type": "library", "name": "b", "bom-ref": "same"}',
+      ']}',
+    ].join('\n')
+    const report = await readSbomText(text, 'bom.json', schemas)
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        code: 'cyclonedx/duplicate-bom-ref',
+        line: 3,
+        column: (text.split('\n')[2] ?? '').indexOf('"same"') + 1,
+        related: expect.objectContaining({ line: 2 }) as unknown,
+      }),
+    ])
+  })
+
+  it('leaves a problem about the whole file at line 0', async () => {
+    const report = await readSbomText('{"bomFormat": "CycloneDX"}', 'bom.json', schemas)
+    expect(report.issues.map((found) => [found.path, found.line])).toEqual([['$', 0]])
+  })
 })

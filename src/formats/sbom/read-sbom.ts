@@ -8,6 +8,7 @@ import {
   type SbomStandard,
 } from '../../core/sbom/index.js'
 import type { FileReader } from '../files/file-reader.js'
+import { placesOfPaths } from '../files/json-places.js'
 import type { LocatedIssue } from '../located-issue.js'
 import { readCycloneDxXml } from './cyclonedx-xml.js'
 import { decodeSbomText } from './decode-sbom-text.js'
@@ -86,7 +87,42 @@ const finish = (
 
 const SPDX2_VERSIONS = ['2.2', '2.3']
 
-const readJson = async (text: string, context: Context): Promise<Outcome> => {
+/**
+ * Problems found in the parsed value know their JSON path only; each gets the line and column
+ * where its value starts in the text (and its related place the line), found in one more scan
+ * of the text, made only when there are problems.
+ */
+const placedInText = (text: string, outcome: Outcome): Outcome => {
+  const unplaced = (found: SbomProblem): boolean =>
+    found.line === undefined && found.path.length > 0
+  const paths = outcome.problems.flatMap((found) => [
+    ...(unplaced(found) ? [found.path] : []),
+    ...(found.related !== undefined && found.related.line === undefined
+      ? [found.related.path]
+      : []),
+  ])
+  if (paths.length === 0) return outcome
+  const placeOf = placesOfPaths(text, paths)
+  const problems = outcome.problems.map((found): SbomProblem => {
+    const place = unplaced(found) ? placeOf(found.path) : undefined
+    const related = found.related
+    const relatedLine =
+      related !== undefined && related.line === undefined ? placeOf(related.path)?.line : undefined
+    return {
+      ...found,
+      ...place,
+      ...(related === undefined || relatedLine === undefined
+        ? {}
+        : { related: { ...related, line: relatedLine } }),
+    }
+  })
+  return { ...outcome, problems }
+}
+
+const readJson = async (text: string, context: Context): Promise<Outcome> =>
+  placedInText(text, await checkJson(text, context))
+
+const checkJson = async (text: string, context: Context): Promise<Outcome> => {
   const parsed = parseJsonText(text)
   if (!parsed.ok) return unreadable(parsed.error)
   const detected = detectJsonFormat(parsed.value)
