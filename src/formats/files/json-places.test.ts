@@ -59,4 +59,12 @@ describe('placesOfPaths', () => {
     expect(placeOf(['components', 2])).toBeUndefined()
     expect(placeOf(['other'])).toBeUndefined()
   })
+
+  it('keeps what it placed before a nesting deeper than the stack', () => {
+    const depth = 1_000_000
+    const text = `[1, ${'['.repeat(depth)}${']'.repeat(depth)}]`
+    const placeOf = placesOfPaths(text, [[0], [1, 0, 0], ['missing']])
+    expect(placeOf([0])).toEqual({ line: 1, column: 2 })
+    expect(placeOf(['missing'])).toBeUndefined()
+  })
 })

@@ -33,7 +33,8 @@ class AllPlaced extends Error {}
  * without building the document: schema errors come from the parsed value, which has no
  * positions, and people need lines. Paths not in the text are left out of the answer. Subtrees
  * that hold no wanted path are scanned without callbacks, and the scan stops once every path is
- * placed, so problems near the top of a large file cost little.
+ * placed, so problems near the top of a large file cost little. Paths past a nesting deeper
+ * than the stack allows stay unplaced.
  */
 export const placesOfPaths = (
   text: string,
@@ -98,7 +99,9 @@ export const placesOfPaths = (
         },
       })
     } catch (error) {
-      if (!(error instanceof AllPlaced)) throw error
+      // jsonc-parser descends recursively: nesting deeper than the stack ends the scan there,
+      // with the places found so far (JSON.parse, which read the same text, does not recurse).
+      if (!(error instanceof AllPlaced) && !(error instanceof RangeError)) throw error
     }
   }
   return (path) => {
