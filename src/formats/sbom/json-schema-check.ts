@@ -89,7 +89,7 @@ export class JsonSchemaCheck {
     const thorough = await this.validator(name, true)
     thorough(data)
     // The two compile the same schema, so they agree; were they ever not to, the document still
-    // fails, at the root (the fast validator's own errors are placeholders).
+    // fails, at the root (the fast validator records its errors without their details).
     const errors = thorough.errors ?? []
     if (errors.length === 0) {
       return [problem('sbom/schema', 'the document does not match the official schema', [])]
