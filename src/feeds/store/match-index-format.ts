@@ -1,4 +1,9 @@
-import type { AffectedPackage, SortableFamily, SortableInterval } from '../../core/index.js'
+import {
+  fnv1a,
+  type AffectedPackage,
+  type SortableFamily,
+  type SortableInterval,
+} from '../../core/index.js'
 
 /**
  * `match-index.bin`, beside a partition's `records.ndjson` and written with it, so it is part of
@@ -34,15 +39,12 @@ export const TABLE_ENTRY_BYTES = 16
 export const ID_ENTRY_BYTES = 8
 export const SLOT_BYTES = 8
 
-/** FNV-1a over the UTF-16 code units: the slot of a key in a hash table section. */
-export const hashKey = (text: string): number => {
-  let hash = 0x811c9dc5
-  for (let at = 0; at < text.length; at += 1) {
-    hash ^= text.charCodeAt(at)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}
+/**
+ * The slot hash of a key in a hash table section: FNV-1a over the UTF-16 code units, the same
+ * function the in-memory index filters keys with. Stored files depend on it: changing it means
+ * changing MATCH_INDEX_FORMAT.
+ */
+export const hashKey = fnv1a
 
 /** A hash table over `keys` (their rows in a table are their positions here). */
 export const hashSlots = (keys: readonly string[]): Buffer => {

@@ -7,6 +7,7 @@ export {
   type KevEntry,
   type TriageStatus,
 } from './findings.js'
+export { fnv1a } from './key-filter.js'
 export {
   ecosystemFamily,
   osvPackageKey,

@@ -14,6 +14,7 @@ import {
   type PackageAdvisories,
   type PackageEntry,
 } from './package-advisories.js'
+import { keyFilter } from './key-filter.js'
 import { osvPackageKey, packageKeyString, purlIdentity } from './package-key.js'
 import type { ScanTarget } from './scan-target.js'
 
@@ -133,10 +134,12 @@ export const buildAdvisoryIndex = (
   // The keys a scan has met, apart from all the others: this map stays small enough to stay in
   // the cache, which makes the lookups that hit (the ones that go on to match) cheaper.
   const indexed = new Map<string, PackageAdvisories>()
+  const mayHold = keyFilter(byPackage.keys(), byPackage.size)
   return {
     packageAdvisories: (key) => {
       const found = indexed.get(key)
       if (found !== undefined) return found
+      if (!mayHold(key)) return undefined
       const entries = byPackage.get(key)
       if (entries === undefined) return undefined
       const made = indexPackageEntries(entries)
