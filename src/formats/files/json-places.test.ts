@@ -3,7 +3,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser'
 import { describe, expect, it } from 'vitest'
 
 import type { DocumentPath } from '../../core/index.js'
-import { placesOfPaths } from './json-places.js'
+import { nearestPlacesOfPaths, placesOfPaths } from './json-places.js'
 
 /** Every path to a value in `value`, the root included. */
 const pathsIn = (value: unknown, prefix: DocumentPath = []): DocumentPath[] => {
@@ -60,11 +60,67 @@ describe('placesOfPaths', () => {
     expect(placeOf(['other'])).toBeUndefined()
   })
 
-  it('keeps what it placed before a nesting deeper than the stack', () => {
+  it('places values below a nesting deeper than a recursive descent could follow', () => {
     const depth = 1_000_000
     const text = `[1, ${'['.repeat(depth)}${']'.repeat(depth)}]`
-    const placeOf = placesOfPaths(text, [[0], [1, 0, 0], ['missing']])
+    const deep = [1, ...Array.from({ length: 100_000 }, () => 0)]
+    const placeOf = placesOfPaths(text, [[0], deep, ['missing']])
     expect(placeOf([0])).toEqual({ line: 1, column: 2 })
+    expect(placeOf(deep)).toEqual({ line: 1, column: 5 + 100_000 })
     expect(placeOf(['missing'])).toBeUndefined()
+  })
+})
+
+describe('nearestPlacesOfPaths', () => {
+  const text = '{\n  "items": [\n    { "name": "a" },\n    {\n      "kind": "b"\n    }\n  ]\n}'
+
+  it('places a missing step where the syntax tree puts the value that lacks it', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 2), (value, indent) => {
+        const text = JSON.stringify(value, null, indent)
+        const tree = parseTree(text)
+        if (tree === undefined) throw new Error('JSON.stringify gave no JSON')
+        const all = pathsIn(JSON.parse(text))
+        const missing = all.map((path) => [...path, 'no such key \u0000', 0])
+        const placeOf = nearestPlacesOfPaths(text, missing)
+        all.forEach((path, index) => {
+          expect(placeOf(missing[index] ?? [])).toEqual(referencePlace(text, tree, path))
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('places a path the text has at its own value', () => {
+    expect(nearestPlacesOfPaths(text, [['items', 0, 'name']])(['items', 0, 'name'])).toEqual({
+      line: 3,
+      column: 15,
+    })
+  })
+
+  it('places a path the text lacks at the nearest value that encloses it', () => {
+    const paths = [
+      ['items', 1, 'name'],
+      ['items', 1, 'kind', 'deeper'],
+      ['items', 5, 'name'],
+      ['other', 'name'],
+    ]
+    const placeOf = nearestPlacesOfPaths(text, paths)
+    expect(paths.map((path) => placeOf(path))).toEqual([
+      { line: 4, column: 5 },
+      { line: 5, column: 15 },
+      { line: 2, column: 12 },
+      { line: 1, column: 1 },
+    ])
+  })
+
+  it('finds the enclosing value below any nesting', () => {
+    const depth = 100_000
+    const text = `${'['.repeat(depth)}{"a": 1}${']'.repeat(depth)}`
+    const object = Array.from({ length: depth }, () => 0)
+    expect(nearestPlacesOfPaths(text, [[...object, 'b']])([...object, 'b'])).toEqual({
+      line: 1,
+      column: depth + 1,
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../core/index.js'
+import { firstJsonSyntaxError } from '../files/json-syntax-error.js'
 import { lineAndColumn, problem, type SbomProblem } from './sbom-problem.js'
 
 /** JSON text to a value; a syntax error comes back placed at its line and column. */
@@ -14,10 +15,14 @@ export const parseJsonText = (text: string): Result<unknown, SbomProblem> => {
   }
 }
 
-/** Node 22 names line and column, Node 20 sometimes a position, older messages nothing. */
+/**
+ * Node 22 names line and column, Node 20 sometimes a position; when the message says nothing,
+ * jsonc-parser finds the first error in the text JSON.parse rejected.
+ */
 const placeOf = (message: string, text: string): { line?: number; column?: number } => {
   const lineColumn = /line (\d+) column (\d+)/.exec(message)
   if (lineColumn !== null) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
   const position = /at position (\d+)/.exec(message)?.[1]
-  return position === undefined ? {} : lineAndColumn(text, Number(position))
+  const offset = position === undefined ? firstJsonSyntaxError(text) : Number(position)
+  return offset === undefined ? {} : lineAndColumn(text, offset)
 }

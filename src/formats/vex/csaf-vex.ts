@@ -1,20 +1,23 @@
 import {
   flattenProductTree,
+  formatPath,
   type Component,
-  type CsafProductTree,
   type FindingAssessment,
 } from '../../core/index.js'
 import { CSAF_FLAG_LABELS, type CsafFlagLabel } from '../../core/vex/index.js'
-import type { LocatedIssue } from '../located-issue.js'
 import {
   asObject,
   asObjects,
   asString,
   matchComponents,
+  notAnObject,
+  objectEntries,
   vexIssue,
   type Json,
   type SuggestedAssessment,
+  type VexIssue,
 } from './suggestion.js'
+import { csafProductTree, MAX_BRANCH_DEPTH } from './csaf-product-tree.js'
 
 type Response = NonNullable<FindingAssessment['response']>[number]
 
@@ -92,9 +95,19 @@ export const csafSuggestions = (
   document: Json,
   file: string,
   components: readonly Component[],
-): { suggestions: SuggestedAssessment[]; issues: LocatedIssue[] } => {
-  const vulnerabilities = asObjects(document['vulnerabilities'])
-  const tree = (asObject(document['product_tree']) ?? {}) as CsafProductTree
+): { suggestions: SuggestedAssessment[]; issues: VexIssue[] } => {
+  const suggestions: SuggestedAssessment[] = []
+  const issues: VexIssue[] = []
+  const tree = csafProductTree(document['product_tree'], (at) =>
+    issues.push(
+      vexIssue(
+        file,
+        at,
+        'vex/too-deep',
+        `branches nest deeper than ${String(MAX_BRANCH_DEPTH)}; the products below are not read`,
+      ),
+    ),
+  )
   const products = new Map(
     flattenProductTree(tree, []).map((product) => [product.productId, product]),
   )
@@ -104,21 +117,22 @@ export const csafSuggestions = (
       (Array.isArray(group['product_ids']) ? group['product_ids'] : []).map(String),
     ]),
   )
-  const suggestions: SuggestedAssessment[] = []
-  const issues: LocatedIssue[] = []
-  vulnerabilities.forEach((vulnerability, index) => {
-    const at = `$.vulnerabilities[${String(index)}]`
+  const vulnerabilities = objectEntries(document['vulnerabilities'], ['vulnerabilities'], (at) =>
+    issues.push(notAnObject(file, at, 'a vulnerability')),
+  )
+  for (const [vulnerability, at] of vulnerabilities) {
     const id = keyOf(vulnerability)
     if (id === undefined) {
       issues.push(
         vexIssue(file, at, 'vex/no-vulnerability-id', 'a vulnerability has neither cve nor ids'),
       )
-      return
+      continue
     }
     for (const [key, ids] of Object.entries(asObject(vulnerability['product_status']) ?? {})) {
       const status = STATUS[key]
       if (status === undefined || !Array.isArray(ids)) continue
       ids.forEach((productId, position) => {
+        const statusAt = [...at, 'product_status', key, position]
         const product = products.get(String(productId))
         const matched =
           product === undefined
@@ -138,14 +152,14 @@ export const csafSuggestions = (
           suggestions.push({
             finding: `${id}@${component.id}`,
             ...assessment,
-            'x-source': `${file}#${at}.product_status.${key}[${String(position)}]`,
+            'x-source': `${file}#${formatPath(statusAt)}`,
           })
         }
         if (matched.length === 0) {
           issues.push(
             vexIssue(
               file,
-              `${at}.product_status.${key}[${String(position)}]`,
+              statusAt,
               'vex/unknown-product',
               `${id}: '${product?.name ?? String(productId)}' matches no component of the model`,
             ),
@@ -153,6 +167,6 @@ export const csafSuggestions = (
         }
       })
     }
-  })
+  }
   return { suggestions, issues }
 }

@@ -4,27 +4,41 @@ import {
   CYCLONEDX_STATES,
   type CycloneDxState,
 } from '../../core/vex/index.js'
-import type { Component, FindingAssessment } from '../../core/index.js'
-import { VEX_RESPONSES } from '../../core/index.js'
-import type { LocatedIssue } from '../located-issue.js'
+import type { Component, DocumentPath, FindingAssessment } from '../../core/index.js'
+import { formatPath, VEX_RESPONSES } from '../../core/index.js'
 import {
   asObject,
   asObjects,
   asString,
   matchComponents,
+  notAnObject,
+  objectEntries,
   vexIssue,
   type Json,
   type SuggestedAssessment,
   type SupplierProduct,
+  type VexIssue,
 } from './suggestion.js'
 
 type Response = NonNullable<FindingAssessment['response']>[number]
 
-/** Every component of the BOM by bom-ref, nested ones and `metadata.component` included. */
+/**
+ * Every component of the BOM by bom-ref, nested ones and `metadata.component` included, read
+ * depth-first (`metadata.component` first, then `components` in order) so a later duplicate
+ * bom-ref wins. An explicit stack, not recursion: how deep a supplier nests components is theirs
+ * to choose, the call stack's size is not.
+ */
 const componentsByRef = (bom: Json): Map<string, SupplierProduct> => {
   const refs = new Map<string, SupplierProduct>()
-  const visit = (component: Json | undefined): void => {
-    if (component === undefined) return
+  const stack: Json[] = []
+  // Last to first, so each list pops in file order; push(...list) would overflow on a huge list.
+  const pushAll = (list: readonly Json[]): void => {
+    for (let index = list.length - 1; index >= 0; index -= 1) stack.push(list[index] as Json)
+  }
+  pushAll(asObjects(bom['components']))
+  const top = asObject(asObject(bom['metadata'])?.['component'])
+  if (top !== undefined) stack.push(top)
+  for (let component = stack.pop(); component !== undefined; component = stack.pop()) {
     const ref = asString(component['bom-ref'])
     if (ref !== undefined) {
       refs.set(ref, {
@@ -35,10 +49,8 @@ const componentsByRef = (bom: Json): Map<string, SupplierProduct> => {
         ...optionalText('cpe', component['cpe']),
       })
     }
-    for (const child of asObjects(component['components'])) visit(child)
+    pushAll(asObjects(component['components']))
   }
-  visit(asObject(asObject(bom['metadata'])?.['component']))
-  for (const component of asObjects(bom['components'])) visit(component)
   return refs
 }
 
@@ -61,6 +73,15 @@ interface Analysis {
   readonly justification?: NonNullable<FindingAssessment['justification']>
   readonly response?: Response[]
   readonly detail?: string
+}
+
+/** Why a vulnerability gives no assessment: no id, no state, or a state CycloneDX does not have. */
+const whyNoAnalysis = (id: string | undefined, vulnerability: Json): string => {
+  if (id === undefined) return 'has no id'
+  const state = asObject(vulnerability['analysis'])?.['state']
+  return state === undefined
+    ? 'has no analysis state'
+    : `has analysis state ${JSON.stringify(state)}, which is not one of ${CYCLONEDX_STATES.join(', ')}`
 }
 
 const analysisOf = (analysis: Json): Analysis | undefined => {
@@ -139,49 +160,55 @@ export const cycloneDxSuggestions = (
   bom: Json,
   file: string,
   components: readonly Component[],
-): { suggestions: SuggestedAssessment[]; issues: LocatedIssue[] } => {
+): { suggestions: SuggestedAssessment[]; issues: VexIssue[] } => {
   const refs = componentsByRef(bom)
   const suggestions: SuggestedAssessment[] = []
-  const issues: LocatedIssue[] = []
-  asObjects(bom['vulnerabilities']).forEach((vulnerability, index) => {
-    const at = `$.vulnerabilities[${String(index)}]`
+  const issues: VexIssue[] = []
+  /** What one target of an `affects` entry suggests, or an issue when it matches nothing. */
+  const suggest = (id: string, analysis: Analysis, target: Target, affectAt: DocumentPath) => {
+    const matched = matchComponents(target.product, components)
+    const found = target.status === undefined ? analysis : versionStatus(analysis, target.status)
+    for (const component of matched) {
+      suggestions.push({
+        finding: `${id}@${component.id}`,
+        ...found,
+        'x-source': `${file}#${formatPath(affectAt)}`,
+      })
+    }
+    if (matched.length === 0 && target.status === undefined) {
+      issues.push(
+        vexIssue(
+          file,
+          [...affectAt, 'ref'],
+          'vex/unknown-product',
+          `${id}: '${target.product.name ?? target.product.ref ?? '?'}${target.product.version === undefined ? '' : ` ${target.product.version}`}' matches no component of the model`,
+        ),
+      )
+    }
+  }
+  const vulnerabilities = objectEntries(bom['vulnerabilities'], ['vulnerabilities'], (at) =>
+    issues.push(notAnObject(file, at, 'a vulnerability')),
+  )
+  for (const [vulnerability, at] of vulnerabilities) {
     const id = asString(vulnerability['id'])
     const analysis = analysisOf(asObject(vulnerability['analysis']) ?? {})
     if (id === undefined || analysis === undefined) {
       issues.push(
         vexIssue(
           file,
-          id === undefined ? `${at}.id` : `${at}.analysis.state`,
+          id === undefined ? [...at, 'id'] : [...at, 'analysis', 'state'],
           'vex/no-analysis',
-          `${id ?? 'a vulnerability'} has ${id === undefined ? 'no id' : 'no analysis state'}; nothing to import`,
+          `${id ?? 'a vulnerability'} ${whyNoAnalysis(id, vulnerability)}; nothing to import`,
         ),
       )
-      return
+      continue
     }
-    asObjects(vulnerability['affects']).forEach((affect, affectIndex) => {
-      for (const target of targetsOf(affect, refs)) {
-        const matched = matchComponents(target.product, components)
-        const found =
-          target.status === undefined ? analysis : versionStatus(analysis, target.status)
-        for (const component of matched) {
-          suggestions.push({
-            finding: `${id}@${component.id}`,
-            ...found,
-            'x-source': `${file}#${at}.affects[${String(affectIndex)}]`,
-          })
-        }
-        if (matched.length === 0 && target.status === undefined) {
-          issues.push(
-            vexIssue(
-              file,
-              `${at}.affects[${String(affectIndex)}].ref`,
-              'vex/unknown-product',
-              `${id}: '${target.product.name ?? target.product.ref ?? '?'}${target.product.version === undefined ? '' : ` ${target.product.version}`}' matches no component of the model`,
-            ),
-          )
-        }
-      }
-    })
-  })
+    const affects = objectEntries(vulnerability['affects'], [...at, 'affects'], (affectAt) =>
+      issues.push(notAnObject(file, affectAt, `${id}: an affects entry`)),
+    )
+    for (const [affect, affectAt] of affects) {
+      for (const target of targetsOf(affect, refs)) suggest(id, analysis, target, affectAt)
+    }
+  }
   return { suggestions, issues }
 }

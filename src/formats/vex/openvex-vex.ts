@@ -1,28 +1,37 @@
 import { CSAF_FLAG_LABELS, type CsafFlagLabel } from '../../core/vex/index.js'
-import type { Component, FindingAssessment } from '../../core/index.js'
-import { VEX_STATUSES } from '../../core/index.js'
-import type { LocatedIssue } from '../located-issue.js'
+import type { Component, DocumentPath, FindingAssessment } from '../../core/index.js'
+import { formatPath, VEX_STATUSES } from '../../core/index.js'
 import {
   asObject,
   asObjects,
   asString,
   matchComponents,
+  notAnObject,
+  objectEntries,
   vexIssue,
   type Json,
   type SuggestedAssessment,
   type SupplierProduct,
+  type VexIssue,
 } from './suggestion.js'
 
-/** A product of an OpenVEX statement: a bare IRI (0.0.x) or `{ @id, identifiers, subcomponents }`. */
-const productsOf = (value: unknown): SupplierProduct[][] =>
-  (Array.isArray(value) ? value : []).map((item) => {
-    if (typeof item === 'string') return [identity(item)]
+/**
+ * The products of an OpenVEX statement, each a group (the product, then its subcomponents) with
+ * its path: a bare IRI (0.0.x) or `{ @id, identifiers, subcomponents }`.
+ */
+const productsOf = (
+  value: unknown,
+  path: DocumentPath,
+): { readonly group: SupplierProduct[]; readonly productAt: DocumentPath }[] =>
+  (Array.isArray(value) ? (value as unknown[]) : []).map((item, index) => {
+    const productAt = [...path, index]
+    if (typeof item === 'string') return { group: [identity(item)], productAt }
     const product = asObject(item) ?? {}
     const own = identity(asString(product['@id']) ?? '', asObject(product['identifiers']))
     const parts = asObjects(product['subcomponents']).map((part) =>
       identity(asString(part['@id']) ?? '', asObject(part['identifiers'])),
     )
-    return [own, ...parts]
+    return { group: [own, ...parts], productAt }
   })
 
 const identity = (id: string, identifiers?: Json): SupplierProduct => {
@@ -64,11 +73,13 @@ export const openVexSuggestions = (
   document: Json,
   file: string,
   components: readonly Component[],
-): { suggestions: SuggestedAssessment[]; issues: LocatedIssue[] } => {
+): { suggestions: SuggestedAssessment[]; issues: VexIssue[] } => {
   const suggestions: SuggestedAssessment[] = []
-  const issues: LocatedIssue[] = []
-  asObjects(document['statements']).forEach((statement, index) => {
-    const at = `$.statements[${String(index)}]`
+  const issues: VexIssue[] = []
+  const statements = objectEntries(document['statements'], ['statements'], (at) =>
+    issues.push(notAnObject(file, at, 'a statement')),
+  )
+  for (const [statement, at] of statements) {
     const vulnerability = statement['vulnerability']
     const id =
       typeof vulnerability === 'string'
@@ -84,14 +95,15 @@ export const openVexSuggestions = (
           'a statement needs a vulnerability name and a VEX status',
         ),
       )
-      return
+      continue
     }
     const assessment = assessmentOf(statement, status)
+    // Each group's path is in its own list: 0.0.x statements list subcomponents beside products.
     const products = [
-      ...productsOf(statement['products']),
-      ...productsOf(statement['subcomponents']).map((group) => group),
+      ...productsOf(statement['products'], [...at, 'products']),
+      ...productsOf(statement['subcomponents'], [...at, 'subcomponents']),
     ]
-    products.forEach((group, productIndex) => {
+    for (const { group, productAt } of products) {
       const matched =
         group
           .map((product) => matchComponents(product, components))
@@ -100,20 +112,20 @@ export const openVexSuggestions = (
         suggestions.push({
           finding: `${id}@${component.id}`,
           ...assessment,
-          'x-source': `${file}#${at}.products[${String(productIndex)}]`,
+          'x-source': `${file}#${formatPath(productAt)}`,
         })
       }
       if (matched.length === 0) {
         issues.push(
           vexIssue(
             file,
-            `${at}.products[${String(productIndex)}]`,
+            productAt,
             'vex/unknown-product',
             `${id}: '${group[0]?.ref ?? '?'}' matches no component of the model`,
           ),
         )
       }
-    })
-  })
+    }
+  }
   return { suggestions, issues }
 }

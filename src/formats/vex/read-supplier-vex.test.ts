@@ -91,6 +91,120 @@ describe('readSupplierVex: hostile or foreign input', () => {
     expect(readSupplierVex('[]', 'x.json', []).issues[0]?.code).toBe('vex/unknown-format')
   })
 
+  it('CycloneDX: a state the specification does not have is named, with the states it has', () => {
+    const text = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      vulnerabilities: [{ id: 'CVE-2024-0001', analysis: { state: 'fixed' } }, { id: 'CVE-2' }],
+    })
+    const messages = readSupplierVex(text, 'x.json', []).issues.map((issue) => issue.message)
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^CVE-2024-0001 has analysis state "fixed", which is not one of .*not_affected/,
+      ),
+      'CVE-2 has no analysis state; nothing to import',
+    ])
+  })
+
+  it('CycloneDX: reads components nested 20,000 deep, and places issues below them', () => {
+    const depth = 20_000
+    let nested = '{"bom-ref":"deepest","name":"Deep","version":"1.0"}'
+    for (let level = 0; level < depth; level += 1) {
+      nested = `{"bom-ref":"c${String(level)}","name":"c","components":[${nested}]}`
+    }
+    const text =
+      `{"bomFormat":"CycloneDX","specVersion":"1.6","components":[${nested}],` +
+      '"vulnerabilities":[{"id":"CVE-2024-1","analysis":{"state":"not_affected"},' +
+      '"affects":[{"ref":"deepest"}]},{"analysis":{"state":"exploitable"}}]}'
+    const report = readSupplierVex(text, 'deep.json', [component('deep', 'Deep', '1.0')])
+    expect(report.suggestions.map((item) => item.finding)).toEqual(['CVE-2024-1@deep'])
+    // The vulnerability without an id is placed at its object, after the deep components.
+    expect(report.issues).toMatchObject([
+      { path: '$.vulnerabilities[1].id', line: 1, column: text.lastIndexOf('{"analysis"') + 1 },
+    ])
+  })
+
+  it('CSAF: branches nested 20,000 deep are read to a limit, and the cut is reported', () => {
+    let branch =
+      '{"category":"product_version","name":"1.0","product":{"name":"Deep 1.0","product_id":"DEEP"}}'
+    for (let level = 0; level < 20_000; level += 1) {
+      branch = `{"category":"vendor","name":"Deep Inc","branches":[${branch}]}`
+    }
+    const text = JSON.stringify({
+      document: { csaf_version: '2.0', category: 'csaf_vex', title: 'Deep' },
+      product_tree: {
+        full_product_names: [
+          {
+            name: 'ABC 4.2',
+            product_id: 'ABC',
+            product_identification_helper: { purl: 'pkg:generic/abc@4.2' },
+          },
+        ],
+        branches: 'BRANCHES',
+      },
+      vulnerabilities: [{ cve: 'CVE-2024-2', product_status: { known_affected: ['ABC', 'DEEP'] } }],
+    }).replace('"BRANCHES"', `[${branch}]`)
+    const report = readSupplierVex(text, 'deep.json', [
+      component('abc', 'ABC', '4.2', { purl: 'pkg:generic/abc@4.2' }),
+      component('deep', 'Deep 1.0', '1.0'),
+    ])
+    expect(report.suggestions.map((item) => item.finding)).toEqual(['CVE-2024-2@abc'])
+    // Thirty levels are read; the list of the thirty-first is where reading stopped.
+    const cut = `$.product_tree${'.branches[0]'.repeat(30)}.branches`
+    expect(report.issues).toMatchObject([
+      { code: 'vex/too-deep', path: cut },
+      {
+        code: 'vex/unknown-product',
+        path: '$.vulnerabilities[0].product_status.known_affected[1]',
+      },
+    ])
+    expect(report.issues[0]?.line).toBe(1)
+  })
+
+  // Each of these made the reading throw: the tree was used as the core's type, unchecked.
+  it.each([
+    ['branches that are no list', { branches: 5 }],
+    ['a branch that is null', { branches: [null] }],
+    [
+      'a product name branch whose name is a number',
+      {
+        branches: [
+          {
+            category: 'product_name',
+            name: 7,
+            branches: [
+              { category: 'product_version', name: '1', product: { name: 'P 1', product_id: 'P' } },
+            ],
+          },
+        ],
+      },
+    ],
+    ['a full product name that is null', { full_product_names: [null] }],
+    [
+      'a purl that is no string',
+      {
+        full_product_names: [
+          { name: 'P', product_id: 'P', product_identification_helper: { purl: 5 } },
+        ],
+      },
+    ],
+    [
+      'a relationship without its product',
+      { relationships: [{ category: 'default_component_of' }] },
+    ],
+  ])('CSAF: %s is left out instead of throwing', (_name, productTree) => {
+    const text = JSON.stringify({
+      document: { csaf_version: '2.0' },
+      product_tree: productTree,
+      vulnerabilities: [{ cve: 'CVE-2024-3', product_status: { known_affected: ['P'] } }],
+    })
+    const report = readSupplierVex(text, 'csaf.json', [
+      component('p', 'P', '1', { purl: 'pkg:generic/p@1' }),
+    ])
+    expect(report.suggestions).toEqual([])
+    expect(report.issues.map((issue) => issue.code)).toEqual(['vex/unknown-product'])
+  })
+
   it('OpenVEX: a product purl with qualifiers matches the component purl', () => {
     const doc = {
       '@context': 'https://openvex.dev/ns/v0.2.0',

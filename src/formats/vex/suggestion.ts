@@ -1,5 +1,10 @@
-import type { Component, FindingAssessment } from '../../core/index.js'
-import { checkVersion, compareGenericVersions, parseCsafVersionText } from '../../core/index.js'
+import type { Component, DocumentPath, FindingAssessment } from '../../core/index.js'
+import {
+  checkVersion,
+  compareGenericVersions,
+  formatPath,
+  parseCsafVersionText,
+} from '../../core/index.js'
 import type { LocatedIssue } from '../located-issue.js'
 
 /** A finding assessment the supplier's VEX suggests, with where in that file it comes from. */
@@ -85,14 +90,29 @@ export const matchComponents = (
       byName(product, component),
   )
 
-/** A located issue in the supplier's file; JSON gives no lines, so the JSONPath places it. */
+/**
+ * An issue in the supplier's file that still holds its path as steps: the parsed value has no
+ * positions, so the line and column are found from the steps in the text afterwards.
+ */
+export type VexIssue = LocatedIssue & { readonly documentPath: DocumentPath }
+
+/** An issue at `path` (`[]` for the file as a whole), not yet placed at a line. */
 export const vexIssue = (
   file: string,
-  path: string,
+  path: DocumentPath,
   code: string,
   message: string,
   severity: 'error' | 'warning' = 'warning',
-): LocatedIssue => ({ file, line: 0, column: 0, path, severity, code, message })
+): VexIssue => ({
+  file,
+  line: 0,
+  column: 0,
+  path: formatPath(path),
+  severity,
+  code,
+  message,
+  documentPath: path,
+})
 
 /** Fills what the model requires: a not_affected statement always says why. */
 export const completeSuggestion = (suggestion: SuggestedAssessment): SuggestedAssessment =>
@@ -113,9 +133,33 @@ export const lastPerFinding = (
 export type Json = Record<string, unknown>
 export const asObject = (value: unknown): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined
+/** The object entries of a list, for a list no path indexes; `objectEntries` keeps the index. */
 export const asObjects = (value: unknown): Json[] =>
   Array.isArray(value)
     ? value.flatMap((item) => (asObject(item) === undefined ? [] : [item as Json]))
     : []
+
+/**
+ * Each object entry of a list with its path. The index counts every entry, objects or not, so the
+ * path names the entry in the file; each other entry goes to `other` when reached, which keeps
+ * the issues about a list in file order.
+ */
+export function* objectEntries(
+  value: unknown,
+  path: DocumentPath,
+  other: (at: DocumentPath) => void,
+): Generator<readonly [Json, DocumentPath]> {
+  if (!Array.isArray(value)) return
+  for (const [index, item] of (value as unknown[]).entries()) {
+    const entry = asObject(item)
+    if (entry === undefined) other([...path, index])
+    else yield [entry, [...path, index]]
+  }
+}
+
+/** An entry of a list the parser reads that is not an object: skipped, and said so. */
+export const notAnObject = (file: string, path: DocumentPath, what: string): VexIssue =>
+  vexIssue(file, path, 'vex/not-an-object', `${what} is not an object; it is skipped`)
+
 export const asString = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined
