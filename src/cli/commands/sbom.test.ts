@@ -116,6 +116,19 @@ describe('medcyber sbom check', () => {
     expect(stdout).toMatch(/and 13 more \[fda\/support-level\]/)
   })
 
+  it('places each missing element of a JSON SBOM at the component that lacks it', async () => {
+    const { stdout } = await run('check', CLOUD)
+    const text = readFileSync(CLOUD, 'utf8')
+    const name = text.indexOf('"name": "sqlparse"')
+    // The component object is the last `{` before its name; its line and column, 1-based.
+    const opening = text.lastIndexOf('{', name)
+    const line = text.slice(0, opening).split('\n').length
+    const column = opening - text.lastIndexOf('\n', opening)
+    expect(stdout).toContain(
+      `${CLOUD}:${String(line)}:${String(column)}: error: component 'sqlparse' 0.4.3 has no supplier name [ntia/supplier]`,
+    )
+  })
+
   it('exits 0 with --json when every element is there', async () => {
     const file = path.join(tempDir('sbom'), 'complete.cdx.json')
     writeFileSync(file, JSON.stringify(complete))

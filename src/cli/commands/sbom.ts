@@ -11,6 +11,7 @@ import type { LocatedIssue } from '../../formats/index.js'
 import {
   createSbomSchemas,
   locateProblem,
+  placesInSbomFile,
   readSbomFile,
   toCycloneDx16,
   type SbomReport,
@@ -98,15 +99,42 @@ const ELEMENT_NAMES: Readonly<Record<string, string>> = {
 /** How many issues of one code the text report lists before it summarises the rest. */
 const SHOWN_PER_CODE = 10
 
-const locateMinimum = (file: string, issue: MinimumElementIssue): LocatedIssue => ({
+const locateMinimum = (
+  file: string,
+  issue: MinimumElementIssue,
+  place: { readonly line: number; readonly column: number } | undefined,
+): LocatedIssue => ({
   file,
-  line: issue.line ?? 0,
-  column: 0,
+  line: issue.line ?? place?.line ?? 0,
+  column: issue.line === undefined ? (place?.column ?? 0) : 0,
   path: formatPath(issue.path),
   severity: issue.severity,
   code: issue.code,
   message: issue.message,
 })
+
+/**
+ * The minimum-element issues at their lines. XML and tag-value components carry their line; in
+ * JSON the issue's path is looked up in the text, a missing element at the component lacking it.
+ */
+const locateMinimumIssues = async (
+  io: CliIo,
+  report: SbomReport,
+  issues: readonly MinimumElementIssue[],
+): Promise<LocatedIssue[]> => {
+  const unplaced = issues.filter((issue) => issue.line === undefined && issue.path.length > 0)
+  const placeOf =
+    report.encoding === 'json' && unplaced.length > 0
+      ? await placesInSbomFile(
+          report.file,
+          io.reader,
+          unplaced.map((issue) => issue.path),
+        )
+      : undefined
+  return issues.map((issue) =>
+    locateMinimum(report.file, issue, issue.path.length === 0 ? undefined : placeOf?.(issue.path)),
+  )
+}
 
 const printMinimum = (
   io: CliIo,
@@ -145,14 +173,14 @@ const printMinimum = (
 }
 
 /** 0 every NTIA element present, 1 some missing, 2 the SBOM cannot be read or is invalid. */
-const check = (
+const check = async (
   io: CliIo,
   report: SbomReport,
   document: SbomDocument,
   options: SbomOptions,
-): ExitCode => {
+): Promise<ExitCode> => {
   const minimum = checkMinimumElements(document)
-  const issues = minimum.issues.map((issue) => locateMinimum(report.file, issue))
+  const issues = await locateMinimumIssues(io, report, minimum.issues)
   if (options.json) {
     const { issues: _placedByPath, ...summary } = minimum
     io.stdout(

@@ -6,6 +6,7 @@ export {
   type IngestedSbom,
   type SbomReport,
 } from './read-sbom.js'
+export { placesInSbomFile } from './places-in-sbom-file.js'
 export { createSbomSchemas, type SbomSchemas } from './sbom-schemas.js'
 export { DEFAULT_SBOM_LIMITS, type SbomLimits } from './sbom-limits.js'
 export { toCycloneDx16 } from './write-cyclonedx.js'
