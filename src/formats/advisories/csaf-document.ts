@@ -11,12 +11,19 @@ import {
 } from '../../core/index.js'
 import {
   flattenProductTree,
-  type CsafBranch,
-  type CsafFullProductName,
-  type CsafProductTree,
-  type CsafRelationship,
   type CsafVulnerabilityStatus,
 } from '../../core/vulnerabilities/csaf/index.js'
+import { readCsafProductTree } from './csaf-product-tree.js'
+import {
+  CSAF_READ_LIMITS,
+  isRecord,
+  list,
+  optionalText,
+  strings,
+  text,
+  type CsafReader,
+  type CsafReadLimits,
+} from './csaf-reader.js'
 
 /**
  * A CSAF 2.0 document (https://docs.oasis-open.org/csaf/csaf/v2.0/) → the shared `Advisory`:
@@ -30,28 +37,7 @@ import {
  * document carries the current data). Producers of 2.0 may name categories freely, so the two
  * names are unambiguous there too. A draft is not withdrawn.
  */
-export interface CsafReadLimits {
-  readonly maxTextLength: number
-  /** Products of all kinds (branch leaves, full product names, relationships). */
-  readonly maxProducts: number
-  /** Nesting of branches; the CSAF schema sets none, real trees use 3 to 6. */
-  readonly maxBranchDepth: number
-  readonly maxVulnerabilities: number
-}
-
-export const CSAF_READ_LIMITS: CsafReadLimits = {
-  maxTextLength: 50_000_000,
-  maxProducts: 100_000,
-  maxBranchDepth: 30,
-  maxVulnerabilities: 10_000,
-}
-
 const WITHDRAWING_CATEGORIES = new Set(['csaf_withdrawn', 'csaf_superseded'])
-
-type Problem = (path: DocumentPath, code: string, message: string) => void
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const issueAt = (path: DocumentPath, code: string, message: string, source?: string): Issue => ({
   severity: 'error',
@@ -80,167 +66,14 @@ export const parseCsafJson = (
   return csafDocumentToAdvisory(json, source, limits)
 }
 
-interface Reader {
-  readonly problem: Problem
-  readonly limits: CsafReadLimits
-  products: number
-}
-
-const text = (value: unknown, path: DocumentPath, reader: Reader): string | undefined => {
-  if (typeof value === 'string' && value.trim() !== '') return value
-  reader.problem(path, 'not-a-string', `'${String(path.at(-1))}' must be a non-empty string`)
-  return undefined
-}
-
-const optionalText = (value: unknown, path: DocumentPath, reader: Reader): string | undefined =>
-  value === undefined ? undefined : text(value, path, reader)
-
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i
 
-const instant = (value: unknown, path: DocumentPath, reader: Reader): string | undefined => {
+const instant = (value: unknown, path: DocumentPath, reader: CsafReader): string | undefined => {
   if (typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) {
     return value
   }
   reader.problem(path, 'bad-timestamp', `'${String(path.at(-1))}' must be an RFC 3339 timestamp`)
   return undefined
-}
-
-const list = (value: unknown, path: DocumentPath, reader: Reader): readonly unknown[] => {
-  if (value === undefined) return []
-  if (Array.isArray(value)) return value as unknown[]
-  reader.problem(path, 'not-a-list', `'${String(path.at(-1))}' must be a list`)
-  return []
-}
-
-const strings = (value: unknown, path: DocumentPath, reader: Reader): string[] =>
-  list(value, path, reader).flatMap((item, index) => {
-    const found = text(item, [...path, index], reader)
-    return found === undefined ? [] : [found]
-  })
-
-const countProduct = (path: DocumentPath, reader: Reader): boolean => {
-  reader.products += 1
-  if (reader.products === reader.limits.maxProducts + 1) {
-    reader.problem(path, 'too-many', `more than ${String(reader.limits.maxProducts)} products`)
-  }
-  return reader.products <= reader.limits.maxProducts
-}
-
-const fullProductName = (
-  value: unknown,
-  path: DocumentPath,
-  reader: Reader,
-): CsafFullProductName | undefined => {
-  if (!isRecord(value)) {
-    reader.problem(path, 'not-an-object', 'a full product name is an object')
-    return undefined
-  }
-  if (!countProduct(path, reader)) return undefined
-  const name = text(value['name'], [...path, 'name'], reader)
-  const productId = text(value['product_id'], [...path, 'product_id'], reader)
-  const helperValue = value['product_identification_helper']
-  const helperPath = [...path, 'product_identification_helper']
-  if (helperValue !== undefined && !isRecord(helperValue)) {
-    reader.problem(helperPath, 'not-an-object', 'product_identification_helper is an object')
-  }
-  const helper = isRecord(helperValue) ? helperValue : {}
-  const cpe = optionalText(helper['cpe'], [...helperPath, 'cpe'], reader)
-  const purl = optionalText(helper['purl'], [...helperPath, 'purl'], reader)
-  const purls = strings(helper['purls'], [...helperPath, 'purls'], reader)
-  const modelNumbers = strings(helper['model_numbers'], [...helperPath, 'model_numbers'], reader)
-  if (name === undefined || productId === undefined) return undefined
-  return {
-    name,
-    product_id: productId,
-    product_identification_helper: {
-      ...(cpe === undefined ? {} : { cpe }),
-      ...(purl === undefined ? {} : { purl }),
-      purls,
-      model_numbers: modelNumbers,
-    },
-  }
-}
-
-const branches = (
-  value: unknown,
-  path: DocumentPath,
-  reader: Reader,
-  depth: number,
-): CsafBranch[] => {
-  if (depth > reader.limits.maxBranchDepth) {
-    reader.problem(
-      path,
-      'too-deep',
-      `branches nest deeper than ${String(reader.limits.maxBranchDepth)}`,
-    )
-    return []
-  }
-  return list(value, path, reader).flatMap((item, index) => {
-    const here = [...path, index]
-    if (!isRecord(item)) {
-      reader.problem(here, 'not-an-object', 'a branch is an object')
-      return []
-    }
-    const category = text(item['category'], [...here, 'category'], reader)
-    const name = text(item['name'], [...here, 'name'], reader)
-    const below = branches(item['branches'], [...here, 'branches'], reader, depth + 1)
-    const product =
-      item['product'] === undefined
-        ? undefined
-        : fullProductName(item['product'], [...here, 'product'], reader)
-    if (category === undefined || name === undefined) return []
-    return [{ category, name, branches: below, ...(product === undefined ? {} : { product }) }]
-  })
-}
-
-const relationships = (value: unknown, path: DocumentPath, reader: Reader): CsafRelationship[] =>
-  list(value, path, reader).flatMap((item, index) => {
-    const here = [...path, index]
-    if (!isRecord(item)) {
-      reader.problem(here, 'not-an-object', 'a relationship is an object')
-      return []
-    }
-    const category = text(item['category'], [...here, 'category'], reader)
-    const productReference = text(item['product_reference'], [...here, 'product_reference'], reader)
-    const relatesTo = text(
-      item['relates_to_product_reference'],
-      [...here, 'relates_to_product_reference'],
-      reader,
-    )
-    const product = fullProductName(
-      item['full_product_name'],
-      [...here, 'full_product_name'],
-      reader,
-    )
-    if (!category || !productReference || !relatesTo || !product) return []
-    return [
-      {
-        category,
-        product_reference: productReference,
-        relates_to_product_reference: relatesTo,
-        full_product_name: product,
-      },
-    ]
-  })
-
-const productTree = (value: unknown, reader: Reader): CsafProductTree => {
-  if (value === undefined) return {}
-  if (!isRecord(value)) {
-    reader.problem(['product_tree'], 'not-an-object', 'product_tree is an object')
-    return {}
-  }
-  return {
-    branches: branches(value['branches'], ['product_tree', 'branches'], reader, 1),
-    full_product_names: list(
-      value['full_product_names'],
-      ['product_tree', 'full_product_names'],
-      reader,
-    ).flatMap((item, index) => {
-      const product = fullProductName(item, ['product_tree', 'full_product_names', index], reader)
-      return product === undefined ? [] : [product]
-    }),
-    relationships: relationships(value['relationships'], ['product_tree', 'relationships'], reader),
-  }
 }
 
 interface VulnerabilityFacts {
@@ -260,7 +93,7 @@ const vectorsOf = (holder: unknown): string[] =>
       })
     : []
 
-const vulnerability = (value: unknown, index: number, reader: Reader): VulnerabilityFacts => {
+const vulnerability = (value: unknown, index: number, reader: CsafReader): VulnerabilityFacts => {
   const path = ['vulnerabilities', index]
   if (!isRecord(value)) {
     reader.problem(path, 'not-an-object', 'a vulnerability is an object')
@@ -310,7 +143,7 @@ interface DocumentFacts {
   readonly publisher?: string
 }
 
-const documentFacts = (document: Record<string, unknown>, reader: Reader): DocumentFacts => {
+const documentFacts = (document: Record<string, unknown>, reader: CsafReader): DocumentFacts => {
   const at = ['document', 'tracking']
   const tracking = isRecord(document['tracking']) ? document['tracking'] : {}
   if (!isRecord(document['tracking'])) reader.problem(at, 'not-an-object', 'tracking is required')
@@ -344,7 +177,7 @@ export const csafDocumentToAdvisory = (
   limits: CsafReadLimits = CSAF_READ_LIMITS,
 ): Result<Advisory, readonly Issue[]> => {
   const issues: Issue[] = []
-  const reader: Reader = {
+  const reader: CsafReader = {
     problem: (path, code, message) => issues.push(issueAt(path, code, message, source)),
     limits,
     products: 0,
@@ -361,7 +194,7 @@ export const csafDocumentToAdvisory = (
     return err(issues)
   }
   const vulnerabilities = items.map((item, index) => vulnerability(item, index, reader))
-  const tree = productTree(json['product_tree'], reader)
+  const tree = readCsafProductTree(json['product_tree'], reader)
   const { id, modified } = facts
   if (issues.length > 0 || id === undefined || modified === undefined) return err(issues)
   const scoredBy = facts.publisher === undefined ? {} : { source: facts.publisher }

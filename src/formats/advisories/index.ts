@@ -6,10 +6,7 @@ export {
   type AdvisoryReading,
   type NvdReadLimits,
 } from './nvd-record.js'
-export {
-  CSAF_READ_LIMITS,
-  csafDocumentToAdvisory,
-  parseCsafJson,
-  type CsafReadLimits,
-} from './csaf-document.js'
+export { csafDocumentToAdvisory, parseCsafJson } from './csaf-document.js'
+export { CSAF_READ_LIMITS, type CsafReadLimits } from './csaf-reader.js'
+export { readCsafProductTree } from './csaf-product-tree.js'
 export { osvRecordToAdvisory } from './osv-record.js'

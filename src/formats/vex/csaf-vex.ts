@@ -17,7 +17,7 @@ import {
   type SuggestedAssessment,
   type VexIssue,
 } from './suggestion.js'
-import { csafProductTree, MAX_BRANCH_DEPTH } from './csaf-product-tree.js'
+import { CSAF_READ_LIMITS, readCsafProductTree } from '../advisories/index.js'
 
 type Response = NonNullable<FindingAssessment['response']>[number]
 
@@ -98,16 +98,12 @@ export const csafSuggestions = (
 ): { suggestions: SuggestedAssessment[]; issues: VexIssue[] } => {
   const suggestions: SuggestedAssessment[] = []
   const issues: VexIssue[] = []
-  const tree = csafProductTree(document['product_tree'], (at) =>
-    issues.push(
-      vexIssue(
-        file,
-        at,
-        'vex/too-deep',
-        `branches nest deeper than ${String(MAX_BRANCH_DEPTH)}; the products below are not read`,
-      ),
-    ),
-  )
+  // The advisory reader's product tree: the same checks, limits and problems, as warnings here.
+  const tree = readCsafProductTree(document['product_tree'], {
+    problem: (at, code, message) => issues.push(vexIssue(file, at, `vex/${code}`, message)),
+    limits: CSAF_READ_LIMITS,
+    products: 0,
+  })
   const products = new Map(
     flattenProductTree(tree, []).map((product) => [product.productId, product]),
   )

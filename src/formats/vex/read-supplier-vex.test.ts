@@ -161,10 +161,15 @@ describe('readSupplierVex: hostile or foreign input', () => {
     expect(report.issues[0]?.line).toBe(1)
   })
 
-  // Each of these made the reading throw: the tree was used as the core's type, unchecked.
+  // Each of these made the reading throw: the tree was used as the core's type, unchecked. The
+  // advisory reader's product tree now reads it, and says where each part is wrong.
   it.each([
-    ['branches that are no list', { branches: 5 }],
-    ['a branch that is null', { branches: [null] }],
+    ['branches that are no list', { branches: 5 }, [['vex/not-a-list', '$.product_tree.branches']]],
+    [
+      'a branch that is null',
+      { branches: [null] },
+      [['vex/not-an-object', '$.product_tree.branches[0]']],
+    ],
     [
       'a product name branch whose name is a number',
       {
@@ -178,8 +183,13 @@ describe('readSupplierVex: hostile or foreign input', () => {
           },
         ],
       },
+      [['vex/not-a-string', '$.product_tree.branches[0].name']],
     ],
-    ['a full product name that is null', { full_product_names: [null] }],
+    [
+      'a full product name that is null',
+      { full_product_names: [null] },
+      [['vex/not-an-object', '$.product_tree.full_product_names[0]']],
+    ],
     [
       'a purl that is no string',
       {
@@ -187,12 +197,23 @@ describe('readSupplierVex: hostile or foreign input', () => {
           { name: 'P', product_id: 'P', product_identification_helper: { purl: 5 } },
         ],
       },
+      [
+        [
+          'vex/not-a-string',
+          '$.product_tree.full_product_names[0].product_identification_helper.purl',
+        ],
+      ],
     ],
     [
       'a relationship without its product',
       { relationships: [{ category: 'default_component_of' }] },
+      [
+        ['vex/not-a-string', '$.product_tree.relationships[0].product_reference'],
+        ['vex/not-a-string', '$.product_tree.relationships[0].relates_to_product_reference'],
+        ['vex/not-an-object', '$.product_tree.relationships[0].full_product_name'],
+      ],
     ],
-  ])('CSAF: %s is left out instead of throwing', (_name, productTree) => {
+  ])('CSAF: %s is left out instead of throwing, and said so', (_name, productTree, problems) => {
     const text = JSON.stringify({
       document: { csaf_version: '2.0' },
       product_tree: productTree,
@@ -202,7 +223,10 @@ describe('readSupplierVex: hostile or foreign input', () => {
       component('p', 'P', '1', { purl: 'pkg:generic/p@1' }),
     ])
     expect(report.suggestions).toEqual([])
-    expect(report.issues.map((issue) => issue.code)).toEqual(['vex/unknown-product'])
+    expect(report.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ...problems,
+      ['vex/unknown-product', '$.vulnerabilities[0].product_status.known_affected[0]'],
+    ])
   })
 
   it('OpenVEX: a product purl with qualifiers matches the component purl', () => {

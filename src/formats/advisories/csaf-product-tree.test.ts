@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
 import type { DocumentPath } from '../../core/index.js'
-import { csafProductTree, MAX_BRANCH_DEPTH } from './csaf-product-tree.js'
+import { readCsafProductTree } from './csaf-product-tree.js'
+import { CSAF_READ_LIMITS } from './csaf-reader.js'
+
+const MAX_BRANCH_DEPTH = CSAF_READ_LIMITS.maxBranchDepth
 
 /** `depth` vendor branches, one inside the other, a product in the innermost. */
 const nested = (depth: number): unknown => {
@@ -17,12 +20,17 @@ const nested = (depth: number): unknown => {
 }
 
 const read = (value: unknown) => {
-  const cuts: DocumentPath[] = []
-  const tree = csafProductTree(value, (path) => cuts.push(path))
-  return { tree, cuts }
+  const problems: { path: DocumentPath; code: string }[] = []
+  const tree = readCsafProductTree(value, {
+    problem: (path, code) => problems.push({ path, code }),
+    limits: CSAF_READ_LIMITS,
+    products: 0,
+  })
+  const cuts = problems.filter(({ code }) => code === 'too-deep').map(({ path }) => path)
+  return { tree, cuts, problems }
 }
 
-describe('csafProductTree', () => {
+describe('readCsafProductTree', () => {
   it('keeps a well-formed tree as it is', () => {
     const tree = {
       branches: [
@@ -98,6 +106,7 @@ describe('csafProductTree', () => {
         ],
       },
       cuts: [],
+      problems: [],
     })
   })
 
@@ -116,30 +125,37 @@ describe('csafProductTree', () => {
     expect(JSON.stringify(tree)).not.toContain('DEEP')
   })
 
-  it('reports one cut, the first in file order', () => {
+  it('reports each list it leaves out, in file order', () => {
     const [first] = nested(MAX_BRANCH_DEPTH + 1) as unknown[]
     const { cuts } = read({ branches: [{ category: 'vendor', name: 'Shallow' }, first, first] })
-    const cut = [
+    const cutBelow = (index: number) => [
       'product_tree',
       'branches',
-      1,
+      index,
       ...Array.from({ length: MAX_BRANCH_DEPTH - 1 }, () => ['branches', 0]).flat(),
+      'branches',
     ]
-    expect(cuts).toEqual([[...cut, 'branches']])
+    expect(cuts).toEqual([cutBelow(1), cutBelow(2)])
   })
 
-  it('leaves out entries without the strings the core relies on', () => {
-    expect(
-      read({
-        branches: [null, 5, { category: 'vendor' }, { category: 'vendor', name: 3 }],
-        full_product_names: [null, { name: 'x' }, { product_id: 'y' }, { name: 1, product_id: 2 }],
-        relationships: [{ category: 'default_component_of', full_product_name: 'x' }],
-      }).tree,
-    ).toEqual({ branches: [], full_product_names: [], relationships: [] })
-    expect(read('not a tree').tree).toEqual({
-      branches: [],
-      full_product_names: [],
-      relationships: [],
+  it('leaves out entries without the strings the core relies on, and says where', () => {
+    const { tree, problems } = read({
+      branches: [null, 5, { category: 'vendor' }, { category: 'vendor', name: 3 }],
+      full_product_names: [null, { name: 'x' }, { product_id: 'y' }, { name: 1, product_id: 2 }],
+      relationships: [{ category: 'default_component_of', full_product_name: 'x' }],
+    })
+    expect(tree).toEqual({ branches: [], full_product_names: [], relationships: [] })
+    expect(problems).toContainEqual({
+      path: ['product_tree', 'branches', 3, 'name'],
+      code: 'not-a-string',
+    })
+    expect(problems).toContainEqual({
+      path: ['product_tree', 'branches', 0],
+      code: 'not-an-object',
+    })
+    expect(read('not a tree')).toMatchObject({
+      tree: {},
+      problems: [{ path: ['product_tree'], code: 'not-an-object' }],
     })
   })
 })
