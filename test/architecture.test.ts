@@ -117,3 +117,45 @@ describe('layer rules (docs/architecture.md)', () => {
     expect(result.stdout + result.stderr).toContain('no dependency violations found')
   })
 })
+
+interface CruisedModule {
+  readonly source: string
+  readonly dependencies: readonly { readonly resolved: string; readonly dynamic: boolean }[]
+}
+
+describe('CLI start', () => {
+  // The modules `medcyber --help` loads are those the entry imports statically, type-only
+  // imports left out (depcruise without pre-compilation dependencies); commands are imported
+  // when they run. A layer's index loads the whole layer and its libraries, about half a second.
+  it('loads no layer index before a command runs', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        DEPCRUISE,
+        'src/cli/entry.ts',
+        '--no-config',
+        '--ts-config',
+        'tsconfig.json',
+        '--include-only',
+        '^src',
+        '--output-type',
+        'json',
+      ],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    )
+    expect(result.status).toBe(0)
+    const modules = (JSON.parse(result.stdout) as { modules: CruisedModule[] }).modules
+    const bySource = new Map(modules.map((module) => [module.source, module]))
+    const loaded = new Set(['src/cli/entry.ts'])
+    const pending = ['src/cli/entry.ts']
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      for (const dependency of bySource.get(next)?.dependencies ?? []) {
+        if (dependency.dynamic || loaded.has(dependency.resolved)) continue
+        loaded.add(dependency.resolved)
+        pending.push(dependency.resolved)
+      }
+    }
+    expect(loaded).toContain('src/cli/main.ts')
+    expect([...loaded].filter((source) => source.endsWith('/index.ts'))).toEqual([])
+  }, 120_000)
+})

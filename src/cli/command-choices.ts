@@ -1,4 +1,5 @@
-import { DELIVERABLE_KINDS } from '../core/index.js'
+// The list alone, not the core's index (see main.ts).
+import { DELIVERABLE_KINDS } from '../core/reports/deliverable.js'
 
 /*
  * The fixed choices of command options. They live apart from the commands so that building

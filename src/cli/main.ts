@@ -2,12 +2,12 @@ import { fileURLToPath } from 'node:url'
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 
-import {
-  DOCUMENT_LANGUAGES,
-  isCalendarDate,
-  VEX_FORMATS,
-  type DocumentLanguage,
-} from '../core/index.js'
+// The lists and the date check alone, not the core's index: that loads the whole domain and its
+// libraries (about 0.5 s), which `--help`, `--version` and a usage error do not need; each
+// command loads what it needs when it runs.
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '../core/documents/document-tree.js'
+import { isCalendarDate } from '../core/lifecycle/calendar-date.js'
+import { VEX_FORMATS } from '../core/vex/vex-formats.js'
 // The list alone: the reports folder's index would load every renderer with it.
 import { REPORT_FORMATS, type ReportFormat } from '../render/reports/report-formats.js'
 

@@ -2,7 +2,7 @@ import { mkdir, open, readdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
 
-import { err, ok } from '../core/index.js'
+import { err, ok } from '../core/result.js'
 import type { FileReader } from '../formats/index.js'
 import type { CliIo, FileSystem } from './cli-io.js'
 

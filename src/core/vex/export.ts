@@ -6,9 +6,7 @@ import { buildOpenVex } from './openvex.js'
 import { vexStatement, type VexStatement } from './statement.js'
 import { resolveTriage } from './triage.js'
 import { MITIGATION_JUSTIFICATIONS } from './vocabulary-map.js'
-
-export const VEX_FORMATS = ['cyclonedx', 'csaf', 'openvex'] as const
-export type VexFormat = (typeof VEX_FORMATS)[number]
+import type { VexFormat } from './vex-formats.js'
 
 export interface VexExportOptions {
   readonly format: VexFormat

@@ -3,13 +3,8 @@ export { vexStatement, type VexStatement } from './statement.js'
 export { buildCycloneDxVex, type JsonObject } from './cyclonedx.js'
 export { buildCsafVex, componentBranches } from './csaf.js'
 export { buildOpenVex, OPENVEX_CONTEXT } from './openvex.js'
-export {
-  exportVex,
-  VEX_FORMATS,
-  type VexExport,
-  type VexExportOptions,
-  type VexFormat,
-} from './export.js'
+export { exportVex, type VexExport, type VexExportOptions } from './export.js'
+export { VEX_FORMATS, type VexFormat } from './vex-formats.js'
 export {
   CSAF_FLAG_LABELS,
   CYCLONEDX_JUSTIFICATIONS,
