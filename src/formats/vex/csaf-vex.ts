@@ -5,6 +5,7 @@ import {
   type FindingAssessment,
 } from '../../core/index.js'
 import { CSAF_FLAG_LABELS, type CsafFlagLabel } from '../../core/vex/index.js'
+import { CSAF_READ_LIMITS, readCsafProductTree } from '../advisories/index.js'
 import {
   asObject,
   asObjects,
@@ -17,7 +18,6 @@ import {
   type SuggestedAssessment,
   type VexIssue,
 } from './suggestion.js'
-import { CSAF_READ_LIMITS, readCsafProductTree } from '../advisories/index.js'
 
 type Response = NonNullable<FindingAssessment['response']>[number]
 
